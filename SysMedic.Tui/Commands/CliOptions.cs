@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace SysMedic.Tui.Commands;
+
+/// <summary>Options shared by several commands, declared once.</summary>
+public static class CliOptions
+{
+    /// <summary>Global: the configuration file to use instead of the default location.</summary>
+    public static readonly Option<string?> Config = new("--config")
+    {
+        Description = "Configuration file (default: /etc/sysmedic/config.yaml for root, else $XDG_CONFIG_HOME/sysmedic/config.yaml; also SYSMEDIC_CONFIG)",
+        Recursive = true,
+    };
+
+    /// <summary>Runs the monitoring agent in the foreground (what systemd starts).</summary>
+    public static readonly Option<bool> DoctorDaemon = new("--doctor-daemon")
+    {
+        Description = "Run the monitoring agent in the foreground (systemd)",
+    };
+
+    /// <summary>Runs the WebSocket relay in the foreground (what systemd starts).</summary>
+    public static readonly Option<bool> WebSocketDaemon = new("--websocket-daemon")
+    {
+        Description = "Run the WebSocket relay in the foreground (systemd)",
+    };
+
+    /// <summary>Machine-readable output: snake_case JSON.</summary>
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON (snake_case) instead of a table" };
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace SysMedic.Tui.Commands;
+
+/// <summary><c>sysmedic report [--json] [--interval S]</c>: one snapshot after S seconds, then exit.</summary>
+public static class ReportCommand
+{
+    public static Command Create()
+    {
+        Option<bool> json = CliOptions.Json();
+        var interval = new Option<double>("--interval")
+        {
+            Description = "Seconds between the two readings the rates come from (0.1..3600)",
+            DefaultValueFactory = _ => 1.0,
+        };
+        var command = new Command("report", "Print one snapshot of the system, its users and processes");
+        command.Options.Add(json);
+        command.Options.Add(interval);
+        command.SetAction(parsed =>
+        {
+            double seconds = parsed.GetValue(interval);
+            if (!(seconds >= 0.1 && seconds <= 3600))
+            {
+                throw new CliUsageException($"--interval: {seconds} is not a number of seconds from 0.1 to 3600");
+            }
+
+            return Execute(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(json), TimeSpan.FromSeconds(seconds));
+        });
+        return command;
+    }
+
+    /// <summary>Takes two readings <paramref name="interval"/> apart and prints the snapshot.</summary>
+    public static int Execute(TextWriter output, TextWriter error, bool json, TimeSpan interval)
+    {
+        _ = output;
+        _ = json;
+        _ = interval;
+        error.WriteLine("sysmedic: the sampler is not built yet.");
+        return SysMedicCli.Failed;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+namespace SysMedic.Tui.Commands;
+
+/// <summary>Builds the command tree of ARCHITECTURE.md and runs it; exit codes 0 ok, 1 failed, 2 bad usage.</summary>
+public static class SysMedicCli
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+
+    /// <summary>Parses <paramref name="args"/>, runs the chosen role or command and returns its exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        RootCommand root = BuildRoot();
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line per problem, no help dump and no stack trace: scripts read the first line.
+            foreach (var parseError in parsed.Errors)
+            {
+                error.WriteLine($"sysmedic: {parseError.Message}");
+            }
+
+            error.WriteLine("Try 'sysmedic --help'.");
+            return BadUsage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        try
+        {
+            return parsed.Invoke(invocation);
+        }
+        catch (CliUsageException ex)
+        {
+            error.WriteLine($"sysmedic: {ex.Message}");
+            return BadUsage;
+        }
+    }
+
+    /// <summary>The root command with every subcommand and the global options.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("SysMedic: a per-user Linux monitoring console, agent and relay.");
+        root.Options.Add(CliOptions.Config);
+        root.Options.Add(CliOptions.DoctorDaemon);
+        root.Options.Add(CliOptions.WebSocketDaemon);
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(VersionCommand.Create());
+        root.SetAction(RunDefault);
+        return root;
+    }
+
+    private static int RunDefault(ParseResult parsed)
+    {
+        TextWriter error = parsed.InvocationConfiguration.Error;
+        if (parsed.GetValue(CliOptions.DoctorDaemon) || parsed.GetValue(CliOptions.WebSocketDaemon))
+        {
+            error.WriteLine("sysmedic: the daemons are not part of this build yet.");
+            return Failed;
+        }
+
+        // Until the full-screen console exists, the default role prints one report.
+        return ReportCommand.Execute(parsed.InvocationConfiguration.Output, error, json: false, TimeSpan.FromSeconds(1));
+    }
+}
