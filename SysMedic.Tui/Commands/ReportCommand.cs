@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Text.Json;
+using SysMedic.Core.Formatting;
+using SysMedic.Core.Protocol;
+using SysMedic.Core.Sampling;
 
 namespace SysMedic.Tui.Commands;
 
@@ -30,12 +34,31 @@ public static class ReportCommand
     }
 
     /// <summary>Takes two readings <paramref name="interval"/> apart and prints the snapshot.</summary>
-    public static int Execute(TextWriter output, TextWriter error, bool json, TimeSpan interval)
+    public static int Execute(TextWriter output, TextWriter error, bool json, TimeSpan interval, SamplerOptions? options = null)
     {
-        _ = output;
-        _ = json;
-        _ = interval;
-        error.WriteLine("sysmedic: the sampler is not built yet.");
-        return SysMedicCli.Failed;
+        Snapshot snapshot;
+        try
+        {
+            using var sampler = new Sampler(options ?? new SamplerOptions());
+            _ = sampler.Sample();
+            Thread.Sleep(interval);
+            snapshot = sampler.Sample();
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            error.WriteLine($"sysmedic: {ex.Message}");
+            return SysMedicCli.Failed;
+        }
+
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(snapshot, SysMedicJsonContext.Default.Snapshot));
+        }
+        else
+        {
+            ReportText.Write(output, snapshot);
+        }
+
+        return SysMedicCli.Ok;
     }
 }

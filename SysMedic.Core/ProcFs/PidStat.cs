@@ -1,0 +1,67 @@
+namespace SysMedic.Core.ProcFs;
+
+/// <summary>
+/// One line of <c>/proc/[pid]/stat</c>, proc_pid_stat(5):
+/// <c>1234 (a) b (c) S 1 1234 1234 0 -1 4194304 95 0 0 0 3 1 0 0 20 0 1 0 123456 2265088 182 ...</c>.
+/// Times are in clock ticks, <see cref="RssPages"/> in pages.
+/// </summary>
+public readonly record struct PidStat(
+    int Pid,
+    byte State,
+    int Ppid,
+    ulong UtimeTicks,
+    ulong StimeTicks,
+    int Priority,
+    int Nice,
+    int Threads,
+    ulong StartTimeTicks,
+    long RssPages)
+{
+    /// <summary>User plus system time, in clock ticks.</summary>
+    public ulong CpuTicks => UtimeTicks + StimeTicks;
+
+    /// <summary>
+    /// Parses a stat line. <paramref name="comm"/> is where the command name lies in <paramref name="line"/>: between
+    /// the first <c>(</c> and the LAST <c>)</c>, since the name itself may hold parentheses, spaces and newlines.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out PidStat stat, out Range comm)
+    {
+        stat = default;
+        comm = default;
+        int open = line.IndexOf((byte)'(');
+        int close = line.LastIndexOf((byte)')');
+        if (open <= 0 || close < open)
+        {
+            return false;
+        }
+
+        var head = new SpanReader(line[..open]);
+        if (!head.NextInt64(out long pid) || pid <= 0 || pid > int.MaxValue)
+        {
+            return false;
+        }
+
+        comm = new Range(open + 1, close);
+        var r = new SpanReader(line[(close + 1)..]);
+        ReadOnlySpan<byte> state = r.NextField();
+        if (state.Length != 1
+            || !r.NextInt64(out long ppid)
+            || !r.Skip(9)                       // pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt
+            || !r.NextUInt64(out ulong utime)
+            || !r.NextUInt64(out ulong stime)
+            || !r.Skip(2)                       // cutime cstime
+            || !r.NextInt64(out long priority)
+            || !r.NextInt64(out long nice)
+            || !r.NextInt64(out long threads)
+            || !r.Skip(1)                       // itrealvalue
+            || !r.NextUInt64(out ulong start)
+            || !r.Skip(1)                       // vsize
+            || !r.NextInt64(out long rss))
+        {
+            return false;
+        }
+
+        stat = new PidStat((int)pid, state[0], (int)ppid, utime, stime, (int)priority, (int)nice, (int)threads, start, Math.Max(0, rss));
+        return true;
+    }
+}

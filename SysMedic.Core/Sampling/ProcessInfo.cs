@@ -1,0 +1,40 @@
+namespace SysMedic.Core.Sampling;
+
+/// <summary>
+/// What is read once per process life (keyed by pid and start time) instead of every pass: owner, user name,
+/// command name and command line. A new name (exec) or owner (setuid) is noticed on the next pass.
+/// </summary>
+public sealed class ProcessInfo
+{
+    internal ProcessInfo(int pid, ulong startTimeTicks)
+    {
+        Pid = pid;
+        StartTimeTicks = startTimeTicks;
+    }
+
+    /// <summary>Process id.</summary>
+    public int Pid { get; }
+
+    /// <summary>Start time after boot, in clock ticks; with the pid it tells a reused pid from the same process.</summary>
+    public ulong StartTimeTicks { get; }
+
+    /// <summary>Effective uid, as top shows it.</summary>
+    public uint Uid { get; internal set; }
+
+    /// <summary>User name of <see cref="Uid"/>, or the uid as a number when passwd has no entry.</summary>
+    public string User { get; internal set; } = "";
+
+    /// <summary>The kernel's comm exactly (up to 15 bytes); bytes that are not UTF-8 become U+FFFD.</summary>
+    public string Name { get; internal set; } = "";
+
+    /// <summary>Arguments joined by spaces; empty for kernel threads and zombies.</summary>
+    public string Cmdline { get; internal set; } = "";
+
+    internal byte[] CommBytes { get; set; } = [];
+
+    internal uint OwnerUid { get; set; } = uint.MaxValue;
+
+    internal int PasswdVersion { get; set; }
+
+    internal int Generation { get; set; }
+}

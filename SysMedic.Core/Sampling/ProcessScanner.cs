@@ -1,0 +1,212 @@
+using System.Buffers;
+using System.IO.Enumeration;
+using System.Text;
+using SysMedic.Core.ProcFs;
+
+namespace SysMedic.Core.Sampling;
+
+/// <summary>
+/// Reads every process under a /proc root. Each pass opens only <c>/proc/[pid]/stat</c> per process (and takes the
+/// file's owner from statx on the open descriptor); <c>status</c>, <c>cmdline</c> and the user name are read once
+/// per new process, or again when its name (exec) or owner (setuid) changes. A process that vanishes or cannot be
+/// read is skipped.
+/// </summary>
+public sealed class ProcessScanner : IDisposable
+{
+    private const int StatBufferSize = 4096;
+    private const int CmdlineLimit = 64 * 1024;
+
+    private static readonly EnumerationOptions PidEnumeration = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = true,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    private readonly ProcDirectory _proc;
+    private readonly PasswdFile _passwd;
+    private readonly Dictionary<int, ProcessInfo> _known = [];
+    private readonly byte[] _buffer = new byte[StatBufferSize];
+    private int _generation;
+
+    /// <summary>Scans <paramref name="procRoot"/>, naming owners from <paramref name="passwd"/>.</summary>
+    public ScannerStatistics Statistics { get; } = new();
+
+    public ProcessScanner(string procRoot, PasswdFile passwd)
+    {
+        _proc = new ProcDirectory(procRoot);
+        _passwd = passwd;
+    }
+
+    /// <summary>Reads every process into <paramref name="buffer"/> (grown when needed), ascending by pid; returns the count.</summary>
+    public int Scan(ref ProcessSample[] buffer)
+    {
+        _generation++;
+        _ = _passwd.Refresh();
+        int count = 0;
+        Span<byte> path = stackalloc byte[32];
+        var pids = new FileSystemEnumerable<int>(_proc.Path, static (ref FileSystemEntry e) => ParsePid(e.FileName), PidEnumeration)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry e) => ParsePid(e.FileName) > 0,
+        };
+
+        foreach (int pid in pids)
+        {
+            int len = ProcDirectory.PidPath(pid, "stat"u8, path);
+            int n = _proc.Read(path[..len], _buffer, wantOwner: true, out uint owner);
+            if (n <= 0 || !PidStat.TryParse(_buffer.AsSpan(0, n), out PidStat stat, out Range comm))
+            {
+                // Gone between listing and reading, unreadable, or truncated: skipped, as ps does.
+                Statistics.Skipped++;
+                continue;
+            }
+
+            ProcessInfo info = Resolve(stat, _buffer.AsSpan(0, n)[comm], owner);
+            if (count == buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(64, buffer.Length * 2));
+            }
+
+            buffer[count++] = new ProcessSample(info, stat.Ppid, stat.State, stat.Priority, stat.Nice, stat.Threads, stat.CpuTicks, stat.RssPages);
+        }
+
+        Forget(count);
+        EnsureSorted(buffer, count);
+        return count;
+    }
+
+    private ProcessInfo Resolve(in PidStat stat, ReadOnlySpan<byte> comm, uint owner)
+    {
+        if (!_known.TryGetValue(stat.Pid, out ProcessInfo? info) || info.StartTimeTicks != stat.StartTimeTicks)
+        {
+            // A new process, or a reused pid.
+            info = new ProcessInfo(stat.Pid, stat.StartTimeTicks);
+            _known[stat.Pid] = info;
+            SetName(info, comm);
+            SetOwner(info, owner);
+            Statistics.NewProcesses++;
+        }
+        else
+        {
+            if (!comm.SequenceEqual(info.CommBytes))
+            {
+                SetName(info, comm);
+            }
+
+            if (owner != info.OwnerUid)
+            {
+                SetOwner(info, owner);
+            }
+            else if (info.PasswdVersion != _passwd.Version)
+            {
+                info.User = _passwd.NameOf(info.Uid);
+                info.PasswdVersion = _passwd.Version;
+            }
+        }
+
+        info.Generation = _generation;
+        return info;
+    }
+
+    private void SetName(ProcessInfo info, ReadOnlySpan<byte> comm)
+    {
+        info.CommBytes = comm.ToArray();
+        info.Name = Encoding.UTF8.GetString(comm);
+        info.Cmdline = ReadCmdline(info.Pid);
+    }
+
+    private void SetOwner(ProcessInfo info, uint owner)
+    {
+        // The /proc/[pid] owner is the effective uid, except for non-dumpable processes (ssh-agent, setuid
+        // programs), which the kernel shows as root. status has the truth, so it is read whenever the owner changes.
+        Span<byte> path = stackalloc byte[32];
+        int len = ProcDirectory.PidPath(info.Pid, "status"u8, path);
+        int n = _proc.Read(path[..len], _buffer, wantOwner: false, out _);
+        info.Uid = n > 0 && PidStatus.TryParse(_buffer.AsSpan(0, n), out PidStatus status) ? status.EffectiveUid : owner;
+        info.OwnerUid = owner;
+        info.User = _passwd.NameOf(info.Uid);
+        info.PasswdVersion = _passwd.Version;
+    }
+
+    private string ReadCmdline(int pid)
+    {
+        Span<byte> path = stackalloc byte[32];
+        int len = ProcDirectory.PidPath(pid, "cmdline"u8, path);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(CmdlineLimit);
+        try
+        {
+            int n = _proc.Read(path[..len], rented.AsSpan(0, CmdlineLimit), wantOwner: false, out _);
+            if (n <= 0)
+            {
+                return "";
+            }
+
+            Span<byte> args = rented.AsSpan(0, n).TrimEnd((byte)0);
+            args.Replace((byte)0, (byte)' ');
+            return Encoding.UTF8.GetString(args);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private void Forget(int seen)
+    {
+        if (_known.Count == seen)
+        {
+            return;
+        }
+
+        foreach (var (pid, info) in _known)
+        {
+            if (info.Generation != _generation)
+            {
+                _ = _known.Remove(pid);
+            }
+        }
+    }
+
+    private static void EnsureSorted(ProcessSample[] buffer, int count)
+    {
+        for (int i = 1; i < count; i++)
+        {
+            if (buffer[i - 1].Pid > buffer[i].Pid)
+            {
+                Array.Sort(buffer, 0, count, PidComparer.Instance);
+                return;
+            }
+        }
+    }
+
+    private static int ParsePid(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty || name.Length > 10)
+        {
+            return 0;
+        }
+
+        long pid = 0;
+        foreach (char c in name)
+        {
+            if (c is < '0' or > '9')
+            {
+                return 0;
+            }
+
+            pid = (pid * 10) + (c - '0');
+        }
+
+        return pid is > 0 and <= int.MaxValue ? (int)pid : 0;
+    }
+
+    public void Dispose() => _proc.Dispose();
+
+    private sealed class PidComparer : IComparer<ProcessSample>
+    {
+        public static readonly PidComparer Instance = new();
+
+        public int Compare(ProcessSample x, ProcessSample y) => x.Pid.CompareTo(y.Pid);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace SysMedic.Core.Sampling;
+
+/// <summary>One process over a sampling interval. CPU% is a share of the whole machine (all cores = 100).</summary>
+public sealed record ProcessUsage(
+    int Pid,
+    int Ppid,
+    uint Uid,
+    string User,
+    string Name,
+    char State,
+    double CpuPercent,
+    double MemoryPercent,
+    long RssBytes,
+    int Threads,
+    string Cmdline)
+{
+    /// <summary>Nice value, -20..19.</summary>
+    [JsonIgnore]
+    public int Nice { get; init; }
+
+    /// <summary>CPU time used since the process started, in seconds.</summary>
+    [JsonIgnore]
+    public double CpuTimeSeconds { get; init; }
+}
