@@ -26,7 +26,7 @@ public static class SysMedicCli
             return BadUsage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return parsed.Invoke(invocation);
@@ -35,6 +35,12 @@ public static class SysMedicCli
         {
             error.WriteLine($"sysmedic: {ex.Message}");
             return BadUsage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // An operator gets the reason in one line; a stack trace helps nobody at a shell prompt.
+            error.WriteLine($"sysmedic: {ex.Message}");
+            return Failed;
         }
     }
 
