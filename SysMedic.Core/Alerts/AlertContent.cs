@@ -1,0 +1,4 @@
+namespace SysMedic.Core.Alerts;
+
+/// <summary>The words of an alert as sent: a subject line, a plain-text body and the same in HTML.</summary>
+public sealed record AlertContent(string Title, string Text, string Html, string UserDetails);

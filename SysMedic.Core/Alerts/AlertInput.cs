@@ -1,0 +1,11 @@
+using SysMedic.Core.Health;
+using SysMedic.Core.Sampling;
+
+namespace SysMedic.Core.Alerts;
+
+/// <summary>Everything one check gives the alert engine.</summary>
+public sealed record AlertInput(
+    WindowSummary Window,
+    TrackerUpdate Tracker,
+    Thresholds Thresholds,
+    TimeSpan SuppressWindow);
