@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SysMedic.Core.Sampling;
 
 /// <summary>One process over a sampling interval. CPU% is a share of the whole machine (all cores = 100).</summary>
@@ -17,10 +15,8 @@ public sealed record ProcessUsage(
     string Cmdline)
 {
     /// <summary>Nice value, -20..19.</summary>
-    [JsonIgnore]
     public int Nice { get; init; }
 
     /// <summary>CPU time used since the process started, in seconds.</summary>
-    [JsonIgnore]
     public double CpuTimeSeconds { get; init; }
 }

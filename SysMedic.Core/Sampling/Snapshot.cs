@@ -13,7 +13,6 @@ public sealed record Snapshot(
     IReadOnlyList<ProcessUsage> Processes)
 {
     /// <summary>Every network interface, loopback included.</summary>
-    [JsonIgnore]
     public IReadOnlyList<InterfaceUsage> Interfaces { get; init; } = [];
 
     /// <summary>The interval the rates cover; zero for a first reading with nothing to compare.</summary>

@@ -21,22 +21,17 @@ public sealed record SystemUsage(
     int CpuCount)
 {
     /// <summary>Bytes used and total of the file system holding the disk path (<c>/</c>).</summary>
-    [JsonIgnore]
     public long DiskUsedBytes { get; init; }
 
     /// <summary>Size of the file system holding the disk path, in bytes.</summary>
-    [JsonIgnore]
     public long DiskTotalBytes { get; init; }
 
     /// <summary>Swap in use, in bytes.</summary>
-    [JsonIgnore]
     public long SwapUsedBytes { get; init; }
 
     /// <summary>Swap size, in bytes.</summary>
-    [JsonIgnore]
     public long SwapTotalBytes { get; init; }
 
     /// <summary>Processes running and runnable now.</summary>
-    [JsonIgnore]
     public int ProcsRunning { get; init; }
 }

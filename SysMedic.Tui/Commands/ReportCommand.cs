@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using SysMedic.Core.Formatting;
-using SysMedic.Core.Protocol;
 using SysMedic.Core.Sampling;
 
 namespace SysMedic.Tui.Commands;
@@ -52,7 +50,7 @@ public static class ReportCommand
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(snapshot, SysMedicJsonContext.Default.Snapshot));
+            output.WriteLine(ReportJson.Serialize(snapshot));
         }
         else
         {

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using SysMedic.Core.Protocol;
+using SysMedic.Core.Sampling;
+
+namespace SysMedic.Core.Formatting;
+
+/// <summary>
+/// The JSON of <c>sysmedic report --json</c>: exactly the documented fields (docs/cli.md), a contract for scripts.
+/// The protocol sends the same objects with more fields (interfaces, swap, nice); this view keeps the report's
+/// shape fixed whatever is added to them.
+/// </summary>
+public static class ReportJson
+{
+    private static readonly Dictionary<Type, HashSet<string>> Documented = new()
+    {
+        [typeof(Snapshot)] = ["timestamp", "hostname", "status", "system", "users", "processes"],
+        [typeof(SystemUsage)] =
+        [
+            "cpu_percent", "memory_percent", "memory_used_bytes", "memory_total_bytes", "disk_percent",
+            "network_rx_bytes_per_sec", "network_tx_bytes_per_sec", "load_avg_1", "load_avg_5", "load_avg_15",
+            "uptime_seconds", "cpu_count",
+        ],
+        [typeof(UserUsage)] = ["username", "uid", "cpu_percent", "memory_percent", "rss_bytes", "process_count", "pids"],
+        [typeof(ProcessUsage)] =
+        [
+            "pid", "ppid", "uid", "user", "name", "state", "cpu_percent", "memory_percent", "rss_bytes", "threads", "cmdline",
+        ],
+    };
+
+    private static readonly JsonSerializerOptions Options = new(SysMedicJsonContext.Default.Options)
+    {
+        TypeInfoResolver = SysMedicJsonContext.Default.WithAddedModifier(KeepDocumented),
+    };
+
+    /// <summary>The report of <paramref name="snapshot"/>, indented.</summary>
+    public static string Serialize(Snapshot snapshot) =>
+        JsonSerializer.Serialize(snapshot, (JsonTypeInfo<Snapshot>)Options.GetTypeInfo(typeof(Snapshot)));
+
+    private static void KeepDocumented(JsonTypeInfo info)
+    {
+        if (!Documented.TryGetValue(info.Type, out HashSet<string>? keep))
+        {
+            return;
+        }
+
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (!keep.Contains(info.Properties[i].Name))
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
+    }
+}
