@@ -36,6 +36,13 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "statx")]
     internal static partial int statx(int dirfd, byte* path, int flags, uint mask, byte* buffer);
 
+    internal const int LockExclusive = 2;
+    internal const int LockNonBlocking = 4;
+
+    /// <summary>flock(2) on a descriptor; returns 0 or -1 (errno EWOULDBLOCK when another holds the lock).</summary>
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    internal static partial int flock(int fd, int operation);
+
     [LibraryImport("libc", EntryPoint = "sysconf")]
     internal static partial long sysconf(int name);
 }
