@@ -1,0 +1,42 @@
+using SysMedic.Core.Protocol;
+using SysMedic.Core.Sampling;
+using static SysMedic.Tests.Sampling.SnapshotFactory;
+
+namespace SysMedic.Tests.Protocol;
+
+/// <summary>One example of every protocol message, as the fixtures under Fixtures/protocol/v1 hold them.</summary>
+internal static class ProtocolSamples
+{
+    private static readonly AlertInfo Alert = new(
+        42, T0, "user", "medium", "alice uses 55.0% CPU (threshold 50%)", 61.5, 40.25, 3, "alice", "alice: CPU 55.0%", null, null, null);
+
+    private static readonly PersistentUserInfo Episode = new("alice", "cpu", T0, null, 88.5, 63.25, 61, true);
+
+    private static readonly UserThresholdInfo AliceThreshold = new(90, 50, true);
+
+    public static IReadOnlyDictionary<string, ProtocolMessage> All => new Dictionary<string, ProtocolMessage>
+    {
+        ["hello"] = new HelloMessage(1, "doctor", "web01", "0.1.0", "6.1.0-13-amd64", 4, 16_000_000_000, 2, ["history", "alerts", "resolve_alert", "user_detail", "config"]),
+        ["snapshot"] = new SnapshotMessage(
+            Make(T0, 61.5, 40.25, Process(4242, 1000, "alice", 55, 12.5, "train.py")) with
+            {
+                Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false)],
+            },
+            [Episode],
+            3,
+            new ThresholdsInfo(80, 80, 50, 50, new Dictionary<string, UserThresholdInfo> { ["alice"] = AliceThreshold })),
+        ["alert"] = new AlertMessage(AlertMessage.Raised, Alert),
+        ["error"] = new ErrorMessage("7", ErrorMessage.NotFound, "no alert 99"),
+        ["doctor_unavailable"] = new DoctorUnavailableMessage("connection refused: /run/sysmedic/doctor.sock"),
+        ["history"] = new HistoryRequest("1", HistoryRequest.UserScope, "alice", 86_400, 240),
+        ["alerts"] = new AlertsRequest("2", true, 100),
+        ["resolve_alert"] = new ResolveAlertRequest("3", 42, "asked alice to renice", "ops"),
+        ["user_detail"] = new UserDetailRequest("4", "alice"),
+        ["config"] = new ConfigRequest("5"),
+        ["history_result"] = new HistoryResult("1", "user", "alice", [new HistoryPoint(T0, 55, 70.5, 12.5, 13)]),
+        ["alerts_result"] = new AlertsResult("2", [Alert]),
+        ["resolve_alert_result"] = new ResolveAlertResult("3", Alert with { ResolvedAt = T0.AddMinutes(5), ResolvedBy = "ops", ResolutionNote = "asked alice to renice" }),
+        ["user_detail_result"] = new UserDetailResult("4", "alice", 1000, [Process(4242, 1000, "alice", 55, 12.5, "train.py")], AliceThreshold, [Episode]),
+        ["config_result"] = new ConfigResult("5", new Dictionary<string, string> { ["monitoring.cpu_threshold"] = "80", ["websocket.secret"] = "********" }),
+    };
+}
