@@ -5,7 +5,7 @@ namespace SysMedic.Bench.Sampler;
 /// <summary>What the benchmark measures: which populations, and how many rounds of how many passes each.</summary>
 internal sealed record BenchOptions
 {
-    public const string Usage = "usage: SysMedic.Bench.Sampler [--extra 2000,10000] [--rounds 5] [--passes 6] [--users 4]";
+    public const string Usage = "usage: SysMedic.Bench.Sampler [--extra 2000,10000] [--rounds 5] [--passes 4] [--users 4]";
 
     /// <summary>Extra sleeping processes to add, one population each, after the machine's own.</summary>
     public IReadOnlyList<int> Extra { get; init; } = [2000, 10000];
@@ -14,7 +14,7 @@ internal sealed record BenchOptions
     public int Rounds { get; init; } = 5;
 
     /// <summary>Timed passes per reader per round.</summary>
-    public int Passes { get; init; } = 6;
+    public int Passes { get; init; } = 4;
 
     /// <summary>Users the extra processes are spread over (when run as root).</summary>
     public int Users { get; init; } = 4;

@@ -22,6 +22,13 @@ internal sealed class CReader(string executable)
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] f = line.Split(' ');
+            if (f[0] == "rusage")
+            {
+                log.UserMicros += Number(f[1]);
+                log.KernelMicros += Number(f[2]);
+                continue;
+            }
+
             log.Add(Number(f[0]), Number(f[1]), 0, Number(f[2]));
         }
     }

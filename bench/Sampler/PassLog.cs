@@ -11,6 +11,15 @@ internal sealed class PassLog
 
     public List<double> Bytes { get; } = [];
 
+    /// <summary>User time of all the passes together, in microseconds.</summary>
+    public double UserMicros { get; set; }
+
+    /// <summary>Kernel time of all the passes together, in microseconds.</summary>
+    public double KernelMicros { get; set; }
+
+    /// <summary>The kernel's share of the CPU time, 0..1.</summary>
+    public double KernelShare => KernelMicros / (UserMicros + KernelMicros);
+
     public List<double> Seen { get; } = [];
 
     public double MedianMicros => Median(Micros);

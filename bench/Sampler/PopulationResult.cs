@@ -1,10 +1,13 @@
 namespace SysMedic.Bench.Sampler;
 
-/// <summary>Everything measured at one population.</summary>
-internal sealed class PopulationResult(string label)
+/// <summary>Everything measured at one population: the machine's own processes plus <paramref name="extra"/>.</summary>
+internal sealed class PopulationResult(int extra)
 {
-    /// <summary>"own", "+2000"...</summary>
-    public string Label { get; } = label;
+    /// <summary>Sleeping processes the benchmark added.</summary>
+    public int Extra { get; } = extra;
+
+    /// <summary>"own", "own + 2,000"...</summary>
+    public string Label => Extra == 0 ? "own" : $"own + {Extra:N0}";
 
     public PassLog StatStatus { get; } = new();
 

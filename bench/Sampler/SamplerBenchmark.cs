@@ -37,10 +37,11 @@ internal sealed class SamplerBenchmark(BenchOptions options, Cleanup cleanup)
         sampler.Run(WarmupPasses, new PassLog());
         Thread.Sleep(500);
 
+        string loadBefore = ResultTable.LoadAverage();
         var results = new List<PopulationResult>();
         foreach (int extra in new[] { 0 }.Concat(options.Extra))
         {
-            var result = new PopulationResult(extra == 0 ? "own" : $"own + {extra:N0}");
+            var result = new PopulationResult(extra);
             Sleepers? sleepers = null;
             if (extra > 0)
             {
@@ -62,7 +63,7 @@ internal sealed class SamplerBenchmark(BenchOptions options, Cleanup cleanup)
         }
 
         // The verdicts are printed, not turned into an exit code: a timing on a shared machine is a figure to read.
-        ResultTable.Print(Console.Out, results, options);
+        ResultTable.Print(Console.Out, results, options, loadBefore);
         return 0;
     }
 

@@ -28,6 +28,7 @@ internal sealed class SamplerRun : IDisposable
     /// <summary>Runs <paramref name="passes"/> timed passes into <paramref name="log"/>.</summary>
     public void Run(int passes, PassLog log)
     {
+        (double user, double kernel) = ThreadClock.Usage();
         for (int i = 0; i < passes; i++)
         {
             long bytes = GC.GetAllocatedBytesForCurrentThread();
@@ -39,6 +40,10 @@ internal sealed class SamplerRun : IDisposable
             bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
             log.Add(elapsed.TotalMicroseconds, cpu, bytes, snapshot.Processes.Count);
         }
+
+        (double userAfter, double kernelAfter) = ThreadClock.Usage();
+        log.UserMicros += userAfter - user;
+        log.KernelMicros += kernelAfter - kernel;
     }
 
     /// <summary>Times the parts of a pass, <paramref name="passes"/> times each.</summary>

@@ -4,7 +4,8 @@
  * time, RSS from stat; the effective uid from status) so the parsing cost is counted, but no more.
  *
  * usage: stat_status PASSES
- * After one untimed pass, prints "<wall microseconds> <thread CPU microseconds> <processes>" per timed pass.
+ * After one untimed pass, prints "<wall microseconds> <thread CPU microseconds> <processes>" per timed pass, then
+ * "rusage <user microseconds> <kernel microseconds>" for all the timed passes together.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -100,6 +102,11 @@ static double micros(const struct timespec *a, const struct timespec *b)
     return (b->tv_sec - a->tv_sec) * 1e6 + (b->tv_nsec - a->tv_nsec) / 1e3;
 }
 
+static double timeval_micros(const struct timeval *a, const struct timeval *b)
+{
+    return (b->tv_sec - a->tv_sec) * 1e6 + (b->tv_usec - a->tv_usec);
+}
+
 int main(int argc, char **argv)
 {
     int passes = argc > 1 ? atoi(argv[1]) : 10;
@@ -109,6 +116,8 @@ int main(int argc, char **argv)
         return 1;
     }
     (void)pass(proc);
+    struct rusage r0, r1;
+    getrusage(RUSAGE_SELF, &r0);
     for (int i = 0; i < passes; i++) {
         struct timespec w0, w1, c0, c1;
         clock_gettime(CLOCK_MONOTONIC, &w0);
@@ -118,5 +127,7 @@ int main(int argc, char **argv)
         clock_gettime(CLOCK_MONOTONIC, &w1);
         printf("%.1f %.1f %d\n", micros(&w0, &w1), micros(&c0, &c1), seen);
     }
+    getrusage(RUSAGE_SELF, &r1);
+    printf("rusage %.0f %.0f\n", timeval_micros(&r0.ru_utime, &r1.ru_utime), timeval_micros(&r0.ru_stime, &r1.ru_stime));
     return sink == 42 ? 2 : 0;
 }
