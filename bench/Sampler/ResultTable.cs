@@ -20,7 +20,7 @@ internal static class ResultTable
     {
         o.WriteLine();
         o.WriteLine($"{Environment.ProcessorCount} cores, Linux {Environment.OSVersion.Version}, {RuntimeInformation.FrameworkDescription}, "
-            + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; load average {loadBefore} before, {LoadAverage()} after; "
+            + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; load average {loadBefore} at the start; "
             + $"{options.Rounds} rounds x {options.Passes} passes per reader.");
         o.WriteLine("Per pass: median CPU time of the reading thread (user + kernel) in µs, and in brackets the median wall time.");
         o.WriteLine("Kernel share: the kernel's part of the CPU time of all timed passes (getrusage; - when too short to tell).");
