@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SysMedic.Bench.Sampler;
 
 /// <summary>
@@ -20,10 +22,13 @@ internal static class Program
             return 2;
         }
 
-        // Users and processes the run creates are removed on every way out: normal end, exception, Ctrl+C, SIGTERM.
+        // Users and processes the run creates are removed on every way out: normal end, exception, Ctrl+C, SIGTERM,
+        // SIGHUP. A signal's default action (the end of the process) follows the cleanup: without a registration
+        // .NET ends on SIGTERM without raising ProcessExit.
         using var cleanup = new Cleanup();
-        Console.CancelKeyPress += (_, _) => cleanup.Dispose();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cleanup.Dispose();
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => cleanup.Dispose());
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cleanup.Dispose());
+        using PosixSignalRegistration hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => cleanup.Dispose());
         try
         {
             return new SamplerBenchmark(options, cleanup).Run();
