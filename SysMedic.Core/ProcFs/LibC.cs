@@ -43,6 +43,12 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     internal static partial int flock(int fd, int operation);
 
+    /// <summary>struct statvfs is 11 unsigned longs and 6 ints on LP64 glibc (112 bytes); 16 words leaves room.</summary>
+    internal const int StatvfsWords = 16;
+
+    [LibraryImport("libc", EntryPoint = "statvfs")]
+    internal static partial int statvfs(byte* path, ulong* buffer);
+
     [LibraryImport("libc", EntryPoint = "sysconf")]
     internal static partial long sysconf(int name);
 }

@@ -15,8 +15,15 @@ public readonly record struct PidStat(
     int Nice,
     int Threads,
     ulong StartTimeTicks,
-    long RssPages)
+    long RssPages,
+    uint Flags = 0)
 {
+    /// <summary>PF_KTHREAD in the flags field: a kernel thread, which has no command line and renames itself.</summary>
+    public const uint KernelThreadFlag = 0x00200000;
+
+    /// <summary>Whether this is a kernel thread.</summary>
+    public bool IsKernelThread => (Flags & KernelThreadFlag) != 0;
+
     /// <summary>User plus system time, in clock ticks.</summary>
     public ulong CpuTicks => UtimeTicks + StimeTicks;
 
@@ -46,7 +53,9 @@ public readonly record struct PidStat(
         ReadOnlySpan<byte> state = r.NextField();
         if (state.Length != 1
             || !r.NextInt64(out long ppid)
-            || !r.Skip(9)                       // pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt
+            || !r.Skip(4)                       // pgrp session tty_nr tpgid
+            || !r.NextUInt64(out ulong flags)
+            || !r.Skip(4)                       // minflt cminflt majflt cmajflt
             || !r.NextUInt64(out ulong utime)
             || !r.NextUInt64(out ulong stime)
             || !r.Skip(2)                       // cutime cstime
@@ -61,7 +70,7 @@ public readonly record struct PidStat(
             return false;
         }
 
-        stat = new PidStat((int)pid, state[0], (int)ppid, utime, stime, (int)priority, (int)nice, (int)threads, start, Math.Max(0, rss));
+        stat = new PidStat((int)pid, state[0], (int)ppid, utime, stime, (int)priority, (int)nice, (int)threads, start, Math.Max(0, rss), (uint)flags);
         return true;
     }
 }

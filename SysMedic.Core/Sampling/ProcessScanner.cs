@@ -31,13 +31,14 @@ public sealed class ProcessScanner : IDisposable
     private int _generation;
 
     /// <summary>Scans <paramref name="procRoot"/>, naming owners from <paramref name="passwd"/>.</summary>
-    public ScannerStatistics Statistics { get; } = new();
-
     public ProcessScanner(string procRoot, PasswdFile passwd)
     {
         _proc = new ProcDirectory(procRoot);
         _passwd = passwd;
     }
+
+    /// <summary>Counters of this scanner's life.</summary>
+    public ScannerStatistics Statistics { get; } = new();
 
     /// <summary>Reads every process into <paramref name="buffer"/> (grown when needed), ascending by pid; returns the count.</summary>
     public int Scan(ref ProcessSample[] buffer)
@@ -83,7 +84,7 @@ public sealed class ProcessScanner : IDisposable
             // A new process, or a reused pid.
             info = new ProcessInfo(stat.Pid, stat.StartTimeTicks);
             _known[stat.Pid] = info;
-            SetName(info, comm);
+            SetName(info, comm, readCmdline: !stat.IsKernelThread);
             SetOwner(info, owner);
             Statistics.NewProcesses++;
         }
@@ -91,7 +92,9 @@ public sealed class ProcessScanner : IDisposable
         {
             if (!comm.SequenceEqual(info.CommBytes))
             {
-                SetName(info, comm);
+                // An exec: new name, new command line. Kernel threads rename themselves with their work item
+                // (kworker/0:2-events) and have no command line to read again.
+                SetName(info, comm, readCmdline: !stat.IsKernelThread);
             }
 
             if (owner != info.OwnerUid)
@@ -109,11 +112,14 @@ public sealed class ProcessScanner : IDisposable
         return info;
     }
 
-    private void SetName(ProcessInfo info, ReadOnlySpan<byte> comm)
+    private void SetName(ProcessInfo info, ReadOnlySpan<byte> comm, bool readCmdline)
     {
         info.CommBytes = comm.ToArray();
         info.Name = Encoding.UTF8.GetString(comm);
-        info.Cmdline = ReadCmdline(info.Pid);
+        if (readCmdline)
+        {
+            info.Cmdline = ReadCmdline(info.Pid);
+        }
     }
 
     private void SetOwner(ProcessInfo info, uint owner)

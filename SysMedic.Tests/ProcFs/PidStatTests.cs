@@ -52,6 +52,13 @@ public class PidStatTests
     }
 
     [Test]
+    public void Tells_kernel_threads_by_their_flag()
+    {
+        Assert.That(Parse(FixturePaths.ProcFile("t0", "112/stat")).Stat.IsKernelThread, Is.True);
+        Assert.That(Parse(FixturePaths.ProcFile("t0", "100/stat")).Stat.IsKernelThread, Is.False);
+    }
+
+    [Test]
     public void Reads_a_zombie_with_no_resident_memory()
     {
         var (stat, _) = Parse(FixturePaths.ProcFile("t0", "106/stat"));

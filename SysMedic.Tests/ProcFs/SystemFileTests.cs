@@ -91,5 +91,8 @@ public class SystemFileTests
         Assert.That(d.TotalBytes, Is.GreaterThan(0));
         Assert.That(d.UsedPercent, Is.InRange(0.0, 100.0));
         Assert.That(new DiskUsage(1000, 400, 300).UsedPercent, Is.EqualTo(100.0 * 600 / 900));
+        var drive = new DriveInfo(Path.GetTempPath());
+        Assert.That(d.TotalBytes, Is.EqualTo(drive.TotalSize), "one statvfs agrees with .NET's statfs");
+        Assert.That(DiskUsage.Read("/nonexistent/path"), Is.EqualTo(default(DiskUsage)));
     }
 }

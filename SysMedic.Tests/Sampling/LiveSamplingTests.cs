@@ -98,7 +98,6 @@ public class LiveSamplingTests
         Assert.That(s.System.MemoryTotalBytes, Is.GreaterThan(0));
         Assert.That(s.System.CpuPercent, Is.InRange(0.0, 100.0));
         Assert.That(s.Processes.Any(p => p.Pid == Environment.ProcessId), Is.True);
-        Assert.That(s.Processes.Sum(p => p.CpuPercent), Is.LessThanOrEqualTo(100.0 * 1.05));
         foreach (UserUsage u in s.Users)
         {
             Assert.That(u.CpuPercent, Is.EqualTo(s.Processes.Where(p => p.Uid == u.Uid).Sum(p => p.CpuPercent)).Within(1e-9));

@@ -30,7 +30,9 @@ PROCS = {
 
 
 def stat_line(pid, comm, state, ppid, threads, rss, utime, stime, start):
-    fields = [state, b"%d" % ppid, b"%d" % pid, b"%d" % pid, b"0", b"-1", b"4194304", b"95", b"0", b"0", b"0",
+    # Kernel threads carry PF_KTHREAD (0x200000) in their flags; user processes PF_RANDOMIZE-ish 0x400000.
+    flags = b"2129984" if ppid == 0 and pid == 2 or ppid == 2 else b"4194304"
+    fields = [state, b"%d" % ppid, b"%d" % pid, b"%d" % pid, b"0", b"-1", flags, b"95", b"0", b"0", b"0",
               b"%d" % utime, b"%d" % stime, b"0", b"0", b"20", b"0", b"%d" % threads, b"0", b"%d" % start,
               b"%d" % (rss * 4096 + 1048576), b"%d" % rss, b"18446744073709551615", b"1", b"1", b"0", b"0", b"0",
               b"0", b"0", b"0", b"0", b"0", b"0", b"0", b"17", b"1", b"0", b"0", b"0", b"0", b"0"]
