@@ -12,20 +12,20 @@ internal static partial class ConfigValueKinds
     {
         string allowed = unit is null ? $"a whole number ({min}..{max})" : $"a whole number of {unit} ({min}..{max})";
         return (Scalar(allowed, text =>
-            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v : null), allowed);
+            int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v : null), allowed);
     }
 
     public static (NodeParser Parse, string Allowed) Percent(double min, double max)
     {
         string allowed = $"a percentage ({min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)})";
         return (Scalar(allowed, text =>
-            double.TryParse(text.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min && v <= max ? v : null), allowed);
+            double.TryParse(text.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= min && v <= max ? v : null), allowed);
     }
 
     public static (NodeParser Parse, string Allowed) Boolean()
     {
         const string allowed = "true or false";
-        return (Scalar(allowed, text => text.ToLowerInvariant() switch { "true" => true, "false" => false, _ => null }), allowed);
+        return (Scalar(allowed, text => text.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null }), allowed);
     }
 
     public static (NodeParser Parse, string Allowed) Choice<TEnum>()
@@ -34,7 +34,7 @@ internal static partial class ConfigValueKinds
         string[] names = [.. Enum.GetValues<TEnum>().Select(v => v.ToString().ToLowerInvariant())];
         string allowed = "one of " + string.Join(", ", names);
         return (Scalar(allowed, text =>
-            Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => string.Equals(v.ToString(), text, StringComparison.OrdinalIgnoreCase))), allowed);
+            Enum.GetValues<TEnum>().Cast<TEnum?>().FirstOrDefault(v => string.Equals(v.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))), allowed);
     }
 
     public static (NodeParser Parse, string Allowed) Text(string allowed, Func<string, bool>? check = null, bool allowEmpty = true) =>
@@ -108,7 +108,7 @@ internal static partial class ConfigValueKinds
     private static NodeParser Scalar(string allowed, Func<string, object?> convert) => (node, path, problems) =>
     {
         string? text = node is YamlScalarNode s ? (IsNull(node) ? "" : s.Value ?? "") : null;
-        object? value = text is null ? null : convert(text.Trim());
+        object? value = text is null ? null : convert(text);
         if (value is null)
         {
             problems.Add(new ValueProblem(node, path, $"{Describe(node)} is not {allowed}"));
