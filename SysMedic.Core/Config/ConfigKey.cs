@@ -30,7 +30,12 @@ public sealed class ConfigKey
     public string Path { get; }
 
     /// <summary>The section name, or empty for a top-level key such as <c>data_path</c>.</summary>
-    public string Section => Path.Contains('.', StringComparison.Ordinal) ? Path[..Path.IndexOf('.', StringComparison.Ordinal)] : "";
+    public string Section => Parts.Count > 1 ? Parts[0] : "";
+
+    /// <summary>The mapping keys leading to the value in the file (a user name may itself contain dots).</summary>
+    public IReadOnlyList<string> Parts => Path.StartsWith(ConfigKeys.UserThresholdsSection + ".", StringComparison.Ordinal)
+        ? [ConfigKeys.UserThresholdsSection, Path[(ConfigKeys.UserThresholdsSection.Length + 1)..Path.LastIndexOf('.')], Name]
+        : Path.Split('.');
 
     /// <summary>The last part of the path, as written in the file.</summary>
     public string Name => Path[(Path.LastIndexOf('.') + 1)..];

@@ -44,10 +44,16 @@ public static class ConfigKeys
             return key;
         }
 
-        string[] parts = path.Split('.');
-        return parts.Length == 3 && parts[0] == UserThresholdsSection && K.IsUserName(parts[1]) && UserThresholdNames.Contains(parts[2])
-            ? ForUser(parts[1], parts[2])
-            : null;
+        string prefix = UserThresholdsSection + ".";
+        int last = path.LastIndexOf('.');
+        if (!path.StartsWith(prefix, StringComparison.Ordinal) || last <= prefix.Length)
+        {
+            return null;
+        }
+
+        string user = path[prefix.Length..last];
+        string name = path[(last + 1)..];
+        return K.IsUserName(user) && UserThresholdNames.Contains(name) ? ForUser(user, name) : null;
     }
 
     /// <summary>The names allowed directly under <paramref name="section"/> (or at the top level for empty).</summary>
