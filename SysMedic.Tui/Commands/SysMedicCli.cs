@@ -47,6 +47,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         root.SetAction(RunDefault);
         return root;
     }
