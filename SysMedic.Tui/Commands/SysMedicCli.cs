@@ -26,7 +26,8 @@ public static class SysMedicCli
             return BadUsage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        // The default exception handler would catch CliUsageException first (exit 1 and a stack trace).
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return parsed.Invoke(invocation);
