@@ -8,12 +8,10 @@ namespace SysMedic.Core.Config;
 /// <summary>The kinds of value a key can hold: each parses a YAML node and says what it accepts.</summary>
 internal static partial class ConfigValueKinds
 {
-    public static (NodeParser Parse, string Allowed) Whole(int min, int max, string? unit = null)
-    {
-        string allowed = unit is null ? $"a whole number ({min}..{max})" : $"a whole number of {unit} ({min}..{max})";
-        return (Scalar(allowed, text =>
-            int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v : null), allowed);
-    }
+    public static (NodeParser Parse, string Allowed) Whole(int min, int max, string? unit = null) =>
+        WholeNumber(min, max, unit is null ? $"a whole number ({min}..{max})" : $"a whole number of {unit} ({min}..{max})");
+
+    public static (NodeParser Parse, string Allowed) Port() => WholeNumber(1, 65535, "a port number (1..65535)");
 
     public static (NodeParser Parse, string Allowed) Percent(double min, double max)
     {
@@ -104,6 +102,10 @@ internal static partial class ConfigValueKinds
         YamlMappingNode => "a mapping",
         _ => "this value",
     };
+
+    private static (NodeParser Parse, string Allowed) WholeNumber(int min, int max, string allowed) =>
+        (Scalar(allowed, text =>
+            int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v : null), allowed);
 
     private static NodeParser Scalar(string allowed, Func<string, object?> convert) => (node, path, problems) =>
     {

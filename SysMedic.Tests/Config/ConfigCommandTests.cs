@@ -117,7 +117,7 @@ public class ConfigCommandTests
         File.WriteAllText(_config, "# mine\nwebsocket:\n  port: 8060\n");
         var (code, _, error) = Run("config", "set", "websocket.port", "99999", "--config", _config);
         Assert.That(code, Is.EqualTo(SysMedicCli.BadUsage));
-        Assert.That(error, Is.EqualTo("sysmedic: websocket.port: \"99999\" is not a whole number of port (1..65535)\n"));
+        Assert.That(error, Is.EqualTo("sysmedic: websocket.port: \"99999\" is not a port number (1..65535)\n"));
         Assert.That(File.ReadAllText(_config), Is.EqualTo("# mine\nwebsocket:\n  port: 8060\n"));
     }
 
@@ -149,7 +149,7 @@ public class ConfigCommandTests
         {
             $"{_config}:2:19: monitoring.check_interval: \"0\" is not a whole number of seconds (1..86400)",
             $"{_config}:3:3: warning: monitoring.cpu_treshold: unknown key, ignored; did you mean \"cpu_threshold\"?",
-            $"{_config}:5:9: websocket.port: \"x\" is not a whole number of port (1..65535)",
+            $"{_config}:5:9: websocket.port: \"x\" is not a port number (1..65535)",
         }));
         Assert.That(output, Is.EqualTo($"{_config}: invalid (2 errors, 1 warning)\n"));
     }

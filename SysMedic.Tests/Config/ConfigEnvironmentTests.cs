@@ -44,7 +44,7 @@ public class ConfigEnvironmentTests
     {
         var result = Load("", ("SYSMEDIC_WEBSOCKET__PORT", "http"));
         Assert.That(result.Errors.Single().ToString(),
-            Is.EqualTo("SYSMEDIC_WEBSOCKET__PORT: websocket.port: \"http\" is not a whole number of port (1..65535)"));
+            Is.EqualTo("SYSMEDIC_WEBSOCKET__PORT: websocket.port: \"http\" is not a port number (1..65535)"));
     }
 
     [Test]

@@ -12,7 +12,7 @@ public class ConfigFixtureTests
         new("check-interval-word.yaml", "monitoring.check_interval", 3, "\"sixty\" is not a whole number of seconds (1..86400)"),
         new("check-interval-fraction.yaml", "monitoring.check_interval", 2, "\"1.5\" is not a whole number"),
         new("cpu-threshold-above-100.yaml", "monitoring.cpu_threshold", 3, "\"150\" is not a percentage (1..100)"),
-        new("websocket-port-out-of-range.yaml", "websocket.port", 3, "\"70000\" is not a whole number of port (1..65535)"),
+        new("websocket-port-out-of-range.yaml", "websocket.port", 3, "\"70000\" is not a port number (1..65535)"),
         new("from-email-not-an-address.yaml", "email.from_email", 2, "\"admin\" is not an email address"),
         new("to-emails-item-not-an-address.yaml", "email.to_emails[1]", 4, "\"not-an-address\" is not email addresses"),
         new("email-enabled-without-recipients.yaml", "email.to_emails", 5, "email.enabled is true"),
