@@ -74,8 +74,12 @@ public static class ConfigSetter
         }
 
         return new ConfigSetResult(ConfigSetStatus.Written, [.. after.Diagnostics.Select(d => d.ToString())],
-            key.Format(before.Config, redact: true), key.Format(after.Config, redact: true), Created: bytes is null);
+            Shown(key, before.Config), Shown(key, after.Config), Created: bytes is null);
     }
+
+    // A per-user threshold that is not set reads as an empty string; "(none)" says what it means.
+    private static string Shown(ConfigKey key, SysMedicConfig config) =>
+        key.Get(config) is "" && key.Section == ConfigKeys.UserThresholdsSection ? ConfigDiff.Absent : key.Format(config, redact: true);
 
     private static string UnknownKey(string keyPath)
     {

@@ -49,9 +49,9 @@ internal static partial class ConfigValueKinds
 
     public static (NodeParser Parse, string Allowed) Email() => Text("an email address (name@host)", IsEmail);
 
-    public static (NodeParser Parse, string Allowed) List(string itemAllowed, Func<string, bool> itemCheck)
+    public static (NodeParser Parse, string Allowed) List(string itemAllowed, Func<string, bool> itemCheck, string example)
     {
-        string allowed = $"a list of {itemAllowed}, e.g. [\"a\", \"b\"]";
+        string allowed = $"a list of {itemAllowed}, e.g. {example}";
         NodeParser parse = (node, path, problems) =>
         {
             if (IsNull(node))

@@ -132,4 +132,14 @@ public class ConfigSetterTests
         Assert.That((uid, gid), Is.EqualTo((65534u, 65534u)));
         Assert.That(File.ReadAllText(path), Does.Contain("cpu_threshold: 90"));
     }
+
+    [Test]
+    public void A_new_per_user_threshold_is_reported_as_set_from_none()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("config.yaml", Commented);
+        var result = Set(path, "user_thresholds.alice.cpu_threshold", "95");
+        Assert.That((result.OldValue, result.NewValue), Is.EqualTo(("(none)", "95")));
+        Assert.That(File.ReadAllText(path), Is.EqualTo(Commented.Replace("# percent\n", "# percent\nuser_thresholds:\n  alice:\n    cpu_threshold: 95\n", StringComparison.Ordinal)));
+    }
 }
