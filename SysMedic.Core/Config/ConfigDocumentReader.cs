@@ -89,8 +89,14 @@ internal sealed class ConfigDocumentReader(string source, List<ConfigDiagnostic>
                 continue;
             }
 
-            if (AsSection(entryNode, path) is not { } entry)
+            if (AsSection(entryNode, path) is not { Children.Count: > 0 } entry)
             {
+                if (entryNode is YamlMappingNode || ConfigValueKinds.IsNull(entryNode))
+                {
+                    diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Warning, source, (int)userNode.Start.Line, (int)userNode.Start.Column, path,
+                        "no thresholds given, so the users section applies; add cpu_threshold or memory_threshold"));
+                }
+
                 continue;
             }
 

@@ -97,4 +97,21 @@ public class ConfigLoaderTests
         var config = new SysMedicConfig { Alerts = new AlertsSection { Webhooks = [new("https://hooks.slack.com/services/T0/B0/SECRET", WebhookFormat.Slack)] } };
         Assert.That(ConfigKeys.Find("alerts.webhooks")!.Format(config, redact: true), Is.EqualTo("[{url: \"https://hooks.slack.com/********\", format: slack}]"));
     }
+
+    [Test]
+    public void A_flow_list_left_open_before_the_next_key_is_a_syntax_error_with_a_line()
+    {
+        var result = ConfigFixtures.LoadText("monitoring:\n  check_interval: 60\nuser_filtering:\n  excluded_users: [root,\nalerts:\n  suppress_minutes: 5\n");
+        var error = result.Errors.Single();
+        Assert.That(error.ToString(), Does.StartWith("config.yaml:").And.Contain("YAML syntax error"));
+        Assert.That(error.Line, Is.GreaterThanOrEqualTo(4));
+    }
+
+    [Test]
+    public void A_user_entry_without_thresholds_is_a_warning()
+    {
+        var result = ConfigFixtures.LoadText("user_thresholds:\n  alice:\n");
+        Assert.That(result.IsValid, Is.True);
+        Assert.That(result.Diagnostics.Single().ToString(), Does.StartWith("config.yaml:2:3: warning: user_thresholds.alice: no thresholds given"));
+    }
 }
