@@ -133,4 +133,22 @@ public class ConfigWatcherTests
         Assert.That(watcher.Current.Monitoring.CpuThreshold, Is.EqualTo(92));
         Assert.That(_log.Lines.Count(l => l.Contains("a handler of the reload failed", StringComparison.Ordinal)), Is.EqualTo(2));
     }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public void Sighup_reloads_the_file_at_once()
+    {
+        using var watcher = NewWatcher();
+        using var changed = new ManualResetEventSlim();
+        watcher.Changed += (_, _) => changed.Set();
+        watcher.Start();
+        File.WriteAllText(_path, "monitoring:\n  cpu_threshold: 66\n");
+
+        // The watcher's registration cancels SIGHUP's default action (ending the process) while it is alive.
+        Signals.SendToSelf("HUP");
+
+        Assert.That(changed.Wait(TimeSpan.FromSeconds(20)), Is.True, "the reload after SIGHUP");
+        Assert.That(watcher.Current.Monitoring.CpuThreshold, Is.EqualTo(66));
+        Assert.That(_log.Lines, Has.Some.Contains("reloaded (SIGHUP): monitoring.cpu_threshold: 80 -> 66"));
+    }
 }
