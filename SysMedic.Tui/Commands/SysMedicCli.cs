@@ -26,6 +26,7 @@ public static class SysMedicCli
             return BadUsage;
         }
 
+        // The default exception handler would catch CliUsageException first (exit 1 and a stack trace).
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
@@ -53,6 +54,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         root.SetAction(RunDefault);
         return root;
     }
