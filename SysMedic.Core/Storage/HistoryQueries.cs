@@ -1,0 +1,148 @@
+using Microsoft.Data.Sqlite;
+
+namespace SysMedic.Core.Storage;
+
+/// <summary>
+/// Chart reads: a range [from, to) split into N equal buckets, aggregated in SQL so a 30-day chart returns N rows
+/// rather than 43,200. Empty buckets are absent (a gap in the chart).
+/// </summary>
+public sealed class HistoryQueries
+{
+    /// <summary>The most buckets one query returns.</summary>
+    public const int MaxBuckets = 10_000;
+
+    private const string SystemSql = """
+        SELECT (timestamp - $from) * $n / $span AS bucket, count(*),
+            avg(cpu_avg_pct_x100), max(cpu_peak_pct_x100), avg(memory_avg_pct_x100), max(memory_peak_pct_x100),
+            max(disk_pct_x100), avg(network_rx_bytes_per_sec), max(network_rx_bytes_per_sec),
+            avg(network_tx_bytes_per_sec), max(network_tx_bytes_per_sec),
+            avg(load_avg_1), max(load_avg_1), avg(load_avg_5), avg(load_avg_15)
+        FROM system_metrics
+        WHERE timestamp >= $from AND timestamp < $to
+        GROUP BY bucket ORDER BY bucket
+        """;
+
+    private const string UserSql = """
+        SELECT (timestamp - $from) * $n / $span AS bucket, count(*),
+            avg(cpu_avg_pct_x100), max(cpu_peak_pct_x100), avg(memory_avg_pct_x100), max(memory_peak_pct_x100),
+            avg(rss_bytes), max(rss_bytes), max(process_count)
+        FROM user_metrics
+        WHERE username = $user AND timestamp >= $from AND timestamp < $to
+        GROUP BY bucket ORDER BY bucket
+        """;
+
+    // The recursive CTE lists the distinct users by seeking the primary key (a loose index scan), then CROSS JOIN
+    // keeps it as the outer loop so each user's range is one seek on (username, timestamp), never a table scan.
+    private const string TopUsersSql = """
+        WITH RECURSIVE names(name) AS (
+            SELECT min(username) FROM user_metrics
+            UNION ALL
+            SELECT (SELECT min(username) FROM user_metrics WHERE username > names.name) FROM names WHERE names.name IS NOT NULL
+        )
+        SELECT m.username, count(*), avg(m.cpu_avg_pct_x100) AS cpu, max(m.cpu_peak_pct_x100),
+            avg(m.memory_avg_pct_x100) AS memory, max(m.memory_peak_pct_x100), max(m.rss_bytes)
+        FROM names CROSS JOIN user_metrics AS m
+        WHERE m.username = names.name AND m.timestamp >= $from AND m.timestamp < $to
+        GROUP BY m.username
+        ORDER BY CASE $order WHEN 1 THEN memory ELSE cpu END DESC, m.username
+        LIMIT $limit
+        """;
+
+    private const string PidsSql = "SELECT pids FROM user_metrics WHERE username = $user AND timestamp = $ts";
+
+    private readonly SqliteConnection _connection;
+
+    internal HistoryQueries(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>System history over [<paramref name="from"/>, <paramref name="to"/>) in at most <paramref name="buckets"/> points.</summary>
+    public IReadOnlyList<SystemMetricsBucket> System(DateTimeOffset from, DateTimeOffset to, int buckets)
+    {
+        using var command = RangeCommand(SystemSql, from, to, buckets);
+        return Read(command, r => new SystemMetricsBucket(
+            BucketStart(r.GetInt64(0), from, to, buckets), r.GetInt32(1),
+            Pct(r, 2), Pct(r, 3), Pct(r, 4), Pct(r, 5), Pct(r, 6),
+            r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10),
+            r.GetDouble(11), r.GetDouble(12), r.GetDouble(13), r.GetDouble(14)));
+    }
+
+    /// <summary><paramref name="username"/>'s history over [<paramref name="from"/>, <paramref name="to"/>) in at most <paramref name="buckets"/> points.</summary>
+    public IReadOnlyList<UserMetricsBucket> User(string username, DateTimeOffset from, DateTimeOffset to, int buckets)
+    {
+        using var command = RangeCommand(UserSql, from, to, buckets);
+        command.Parameters.AddWithValue("$user", username);
+        return Read(command, r => new UserMetricsBucket(
+            BucketStart(r.GetInt64(0), from, to, buckets), r.GetInt32(1),
+            Pct(r, 2), Pct(r, 3), Pct(r, 4), Pct(r, 5),
+            r.GetDouble(6), r.GetInt64(7), r.GetInt32(8)));
+    }
+
+    /// <summary>The <paramref name="limit"/> users with the highest average CPU or memory over [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public IReadOnlyList<TopUser> TopUsers(DateTimeOffset from, DateTimeOffset to, int limit, TopUsersOrder order = TopUsersOrder.Cpu)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        using var command = RangeCommand(TopUsersSql, from, to, 1);
+        command.Parameters.AddWithValue("$order", order == TopUsersOrder.Memory ? 1 : 0);
+        command.Parameters.AddWithValue("$limit", limit);
+        return Read(command, r => new TopUser(
+            r.GetString(0), r.GetInt32(1), Pct(r, 2), Pct(r, 3), Pct(r, 4), Pct(r, 5), r.GetInt64(6)));
+    }
+
+    /// <summary>The PIDs stored for <paramref name="username"/> at the check of <paramref name="timestamp"/> (ascending; empty if none).</summary>
+    public IReadOnlyList<int> UserPidsAt(string username, DateTimeOffset timestamp)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = PidsSql;
+        command.Parameters.AddWithValue("$user", username);
+        command.Parameters.AddWithValue("$ts", UnixTime.ToSeconds(timestamp));
+        return command.ExecuteScalar() is byte[] blob ? PidListCodec.Decode(blob) : [];
+    }
+
+    private static double Pct(SqliteDataReader reader, int ordinal) => reader.GetDouble(ordinal) / 100.0;
+
+    private static DateTimeOffset BucketStart(long bucket, DateTimeOffset from, DateTimeOffset to, int buckets)
+    {
+        long span = UnixTime.ToSeconds(to) - UnixTime.ToSeconds(from);
+
+        // The first second t with (t - from) * n / span == bucket.
+        return UnixTime.FromSeconds(UnixTime.ToSeconds(from) + (((bucket * span) + buckets - 1) / buckets));
+    }
+
+    private static List<T> Read<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Wrap("reading history", ex);
+        }
+    }
+
+    private SqliteCommand RangeCommand(string sql, DateTimeOffset from, DateTimeOffset to, int buckets)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(buckets, MaxBuckets);
+        long start = UnixTime.ToSeconds(from);
+        long end = UnixTime.ToSeconds(to);
+        if (end <= start)
+        {
+            throw new ArgumentException($"the range must end after it starts ({from:o} .. {to:o})", nameof(to));
+        }
+
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$from", start);
+        command.Parameters.AddWithValue("$to", end);
+        command.Parameters.AddWithValue("$n", (long)buckets);
+        command.Parameters.AddWithValue("$span", end - start);
+        return command;
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+
+namespace SysMedic.Core.Storage;
+
+/// <summary>
+/// Writes a check: the system row and every user row in one transaction, through two prepared statements that
+/// are compiled once and reused. A second write for the same second replaces the first.
+/// </summary>
+public sealed class MetricsWriter : IDisposable
+{
+    private const string InsertSystemSql = """
+        INSERT OR REPLACE INTO system_metrics (timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
+            memory_peak_pct_x100, disk_pct_x100, network_rx_bytes_per_sec, network_tx_bytes_per_sec,
+            load_avg_1, load_avg_5, load_avg_15)
+        VALUES ($ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $disk, $rx, $tx, $load1, $load5, $load15)
+        """;
+
+    private const string InsertUserSql = """
+        INSERT OR REPLACE INTO user_metrics (username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100,
+            memory_avg_pct_x100, memory_peak_pct_x100, rss_bytes, process_count, pids)
+        VALUES ($user, $ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss, $count, $pids)
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insertSystem;
+    private readonly SqliteCommand _insertUser;
+    private bool _prepared;
+
+    internal MetricsWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _insertSystem = Command(connection, InsertSystemSql, "$ts", "$cpu_avg", "$cpu_peak", "$mem_avg", "$mem_peak", "$disk", "$rx", "$tx", "$load1", "$load5", "$load15");
+        _insertUser = Command(connection, InsertUserSql, "$user", "$ts", "$cpu_avg", "$cpu_peak", "$mem_avg", "$mem_peak", "$rss", "$count", "$pids");
+    }
+
+    /// <summary>
+    /// Stores <paramref name="system"/> and <paramref name="users"/> (stamped with the system row's time) atomically.
+    /// Throws <see cref="StorageException"/> (disk full, read-only, busy...) and then nothing of the check is stored.
+    /// </summary>
+    public void WriteCheck(SystemMetricsRow system, IReadOnlyList<UserMetricsRow> users)
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            _insertSystem.Transaction = transaction;
+            _insertUser.Transaction = transaction;
+            PrepareOnce();
+            long timestamp = UnixTime.ToSeconds(system.Timestamp);
+            BindSystem(timestamp, system);
+            _insertSystem.ExecuteNonQuery();
+            foreach (UserMetricsRow user in users)
+            {
+                BindUser(timestamp, user);
+                _insertUser.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Wrap("writing the check", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _insertSystem.Dispose();
+        _insertUser.Dispose();
+    }
+
+    /// <summary>A percentage as stored: hundredths of a percent, rounded.</summary>
+    internal static long ToPctX100(double percent) => double.IsFinite(percent) ? (long)Math.Round(percent * 100) : 0;
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (string name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private void PrepareOnce()
+    {
+        if (!_prepared)
+        {
+            _insertSystem.Prepare();
+            _insertUser.Prepare();
+            _prepared = true;
+        }
+    }
+
+    private void BindSystem(long timestamp, SystemMetricsRow row)
+    {
+        SqliteParameterCollection p = _insertSystem.Parameters;
+        p[0].Value = timestamp;
+        p[1].Value = ToPctX100(row.CpuAvgPercent);
+        p[2].Value = ToPctX100(row.CpuPeakPercent);
+        p[3].Value = ToPctX100(row.MemoryAvgPercent);
+        p[4].Value = ToPctX100(row.MemoryPeakPercent);
+        p[5].Value = ToPctX100(row.DiskPercent);
+        p[6].Value = row.NetworkRxBytesPerSec;
+        p[7].Value = row.NetworkTxBytesPerSec;
+        p[8].Value = row.LoadAvg1;
+        p[9].Value = row.LoadAvg5;
+        p[10].Value = row.LoadAvg15;
+    }
+
+    private void BindUser(long timestamp, UserMetricsRow row)
+    {
+        SqliteParameterCollection p = _insertUser.Parameters;
+        p[0].Value = row.Username;
+        p[1].Value = timestamp;
+        p[2].Value = ToPctX100(row.CpuAvgPercent);
+        p[3].Value = ToPctX100(row.CpuPeakPercent);
+        p[4].Value = ToPctX100(row.MemoryAvgPercent);
+        p[5].Value = ToPctX100(row.MemoryPeakPercent);
+        p[6].Value = row.RssBytes;
+        p[7].Value = row.ProcessCount;
+        p[8].Value = (object?)PidListCodec.Encode(row.Pids) ?? DBNull.Value;
+    }
+}

@@ -1,0 +1,51 @@
+using SysMedic.Core.Storage;
+
+namespace SysMedic.Tests.Storage;
+
+public class MetricsWriterTests
+{
+    private static readonly DateTimeOffset T0 = TempDatabase.Start;
+
+    [Test]
+    public void A_check_is_stored_whole_or_not_at_all()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        temp.Sql("CREATE TRIGGER refuse BEFORE INSERT ON user_metrics WHEN NEW.username = 'boom' BEGIN SELECT RAISE(ABORT, 'boom refused'); END");
+
+        var ex = Assert.Throws<StorageException>(() => db.Metrics.WriteCheck(Checks.System(T0), [Checks.User("alice"), Checks.User("boom")]));
+
+        Assert.That(ex!.Message, Does.Contain("writing the check").And.Contain("boom refused"));
+        Assert.That(temp.Sql("SELECT count(*) FROM system_metrics"), Is.EqualTo(0L));
+        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics"), Is.EqualTo(0L));
+        db.Metrics.WriteCheck(Checks.System(T0), [Checks.User("alice")]);
+        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics"), Is.EqualTo(1L));
+    }
+
+    [Test]
+    public void Every_user_row_carries_the_check_time_and_a_rewrite_of_the_same_second_replaces_it()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        db.Metrics.WriteCheck(Checks.System(T0), [Checks.User("alice", cpuAvg: 1), Checks.User("bob")]);
+        db.Metrics.WriteCheck(Checks.System(T0.AddMilliseconds(300)), [Checks.User("alice", cpuAvg: 7)]);
+
+        Assert.That(temp.Sql($"SELECT count(DISTINCT timestamp) FROM user_metrics"), Is.EqualTo(1L));
+        Assert.That(temp.Sql($"SELECT timestamp FROM user_metrics WHERE username = 'bob'"), Is.EqualTo(T0.ToUnixTimeSeconds()));
+        Assert.That(temp.Sql("SELECT cpu_avg_pct_x100 FROM user_metrics WHERE username = 'alice'"), Is.EqualTo(700L));
+        Assert.That(temp.Sql("SELECT count(*) FROM system_metrics"), Is.EqualTo(1L));
+    }
+
+    [Test]
+    public void Pids_are_stored_compactly_and_read_back_sorted()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        db.Metrics.WriteCheck(Checks.System(T0), [Checks.User("alice", pids: [4_000_000, 17, 1234, 300])]);
+
+        Assert.That(db.History.UserPidsAt("alice", T0), Is.EqualTo(new[] { 17, 300, 1234, 4_000_000 }));
+        // Gaps 17, 283, 934 and 3,998,766 take 1 + 2 + 2 + 4 varint bytes; as text it would be 19.
+        Assert.That(temp.Sql("SELECT length(pids) FROM user_metrics"), Is.EqualTo(9L));
+        Assert.That(db.History.UserPidsAt("alice", T0.AddMinutes(1)), Is.Empty);
+    }
+}
