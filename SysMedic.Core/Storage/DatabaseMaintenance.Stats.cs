@@ -10,6 +10,8 @@ public sealed partial class DatabaseMaintenance
     [
         ("system_metrics", "SELECT count(*), min(timestamp), max(timestamp) FROM system_metrics"),
         ("user_metrics", "SELECT count(*), min(timestamp), max(timestamp) FROM user_metrics"),
+        ("system_metrics_hourly", "SELECT count(*), min(hour), max(hour) FROM system_metrics_hourly"),
+        ("user_metrics_hourly", "SELECT count(*), min(hour), max(hour) FROM user_metrics_hourly"),
         ("alerts", "SELECT count(*), min(timestamp), max(timestamp) FROM alerts"),
         ("persistent_users", "SELECT count(*), min(start_time), max(start_time) FROM persistent_users"),
         ("outbox", "SELECT count(*), min(created_at), max(created_at) FROM outbox"),

@@ -30,6 +30,17 @@ public sealed partial class DatabaseMaintenance
             (SELECT timestamp FROM user_metrics WHERE username = $user AND timestamp < $cutoff ORDER BY timestamp LIMIT $batch)
         """;
 
+    // Rollup hours that ended before the cutoff; the hour containing it stays until the next run.
+    private const string DeleteSystemHourlySql = """
+        DELETE FROM system_metrics_hourly WHERE hour IN
+            (SELECT hour FROM system_metrics_hourly WHERE hour < $cutoff / 3600 * 3600 ORDER BY hour LIMIT $batch)
+        """;
+
+    private const string DeleteUserHourlySql = """
+        DELETE FROM user_metrics_hourly WHERE (hour, username) IN
+            (SELECT hour, username FROM user_metrics_hourly WHERE hour < $cutoff / 3600 * 3600 ORDER BY hour LIMIT $batch)
+        """;
+
     private const string DeleteAlertsSql = """
         DELETE FROM alerts WHERE id IN
             (SELECT id FROM alerts WHERE resolved = 1 AND timestamp < $cutoff LIMIT $batch)
@@ -53,7 +64,7 @@ public sealed partial class DatabaseMaintenance
     private SqliteConnection Connection => _database.Connection;
 
     /// <summary>
-    /// Deletes metrics older than <paramref name="retentionDays"/> days, plus resolved alerts, closed
+    /// Deletes metrics (and hourly rollups of hours that ended) older than <paramref name="retentionDays"/> days, plus resolved alerts, closed
     /// persistent-user episodes and finished outbox messages older than that (open ones are kept), then runs
     /// <c>PRAGMA incremental_vacuum</c>.
     /// </summary>
@@ -71,11 +82,13 @@ public sealed partial class DatabaseMaintenance
             users += DeleteInBatches(DeleteUserSql, seconds, batchSize, user, ref transactions);
         }
 
+        long hourly = DeleteInBatches(DeleteSystemHourlySql, seconds, batchSize, null, ref transactions)
+            + DeleteInBatches(DeleteUserHourlySql, seconds, batchSize, null, ref transactions);
         long alerts = DeleteInBatches(DeleteAlertsSql, seconds, batchSize, null, ref transactions);
         long persistent = DeleteInBatches(DeletePersistentSql, seconds, batchSize, null, ref transactions);
         long outbox = DeleteInBatches(DeleteOutboxSql, seconds, batchSize, null, ref transactions);
         long freed = SqliteErrors.Guard("incremental vacuum", IncrementalVacuum);
-        return new RetentionResult(cutoff, system, users, alerts, persistent, outbox, freed, transactions);
+        return new RetentionResult(cutoff, system, users, hourly, alerts, persistent, outbox, freed, transactions);
     }
 
     private List<string> ListUsers()

@@ -4,7 +4,9 @@ namespace SysMedic.Core.Storage;
 
 /// <summary>
 /// Chart reads: a range [from, to) split into N equal buckets, aggregated in SQL so a 30-day chart returns N rows
-/// rather than 43,200. Empty buckets are absent (a gap in the chart).
+/// rather than 43,200. Empty buckets are absent (a gap in the chart). When a system bucket spans an hour or more,
+/// and for top users over two hours or more, the hourly rollups are read instead of the checks: each whole hour
+/// then counts in the bucket where it starts, and the range's first hour is taken whole.
 /// </summary>
 public sealed class HistoryQueries
 {
@@ -20,6 +22,29 @@ public sealed class HistoryQueries
         FROM system_metrics
         WHERE timestamp >= $from AND timestamp < $to
         GROUP BY bucket ORDER BY bucket
+        """;
+
+    private const string SystemHourlySql = """
+        SELECT max(0, (hour - $from) * $n / $span) AS bucket, sum(samples),
+            sum(cpu_avg_pct_x100_sum) * 1.0 / sum(samples), max(cpu_peak_pct_x100_max),
+            sum(memory_avg_pct_x100_sum) * 1.0 / sum(samples), max(memory_peak_pct_x100_max),
+            max(disk_pct_x100_max), sum(network_rx_bytes_per_sec_sum) * 1.0 / sum(samples), max(network_rx_bytes_per_sec_max),
+            sum(network_tx_bytes_per_sec_sum) * 1.0 / sum(samples), max(network_tx_bytes_per_sec_max),
+            sum(load_avg_1_sum) / sum(samples), max(load_avg_1_max), sum(load_avg_5_sum) / sum(samples),
+            sum(load_avg_15_sum) / sum(samples)
+        FROM system_metrics_hourly
+        WHERE hour >= $from / 3600 * 3600 AND hour < $to
+        GROUP BY bucket ORDER BY bucket
+        """;
+
+    private const string TopUsersHourlySql = """
+        SELECT username, sum(samples), sum(cpu_avg_pct_x100_sum) * 1.0 / sum(samples) AS cpu, max(cpu_peak_pct_x100_max),
+            sum(memory_avg_pct_x100_sum) * 1.0 / sum(samples) AS memory, max(memory_peak_pct_x100_max), max(rss_bytes_max)
+        FROM user_metrics_hourly
+        WHERE hour >= $from / 3600 * 3600 AND hour < $to
+        GROUP BY username
+        ORDER BY CASE $order WHEN 1 THEN memory ELSE cpu END DESC, username
+        LIMIT $limit
         """;
 
     private const string UserSql = """
@@ -57,7 +82,8 @@ public sealed class HistoryQueries
     /// <summary>System history over [<paramref name="from"/>, <paramref name="to"/>) in at most <paramref name="buckets"/> points.</summary>
     public IReadOnlyList<SystemMetricsBucket> System(DateTimeOffset from, DateTimeOffset to, int buckets)
     {
-        using var command = RangeCommand(SystemSql, from, to, buckets);
+        bool hourly = (to - from).TotalSeconds / buckets >= 3600;
+        using var command = RangeCommand(hourly ? SystemHourlySql : SystemSql, from, to, buckets);
         return Read(command, r => new SystemMetricsBucket(
             BucketStart(r.GetInt64(0), from, to, buckets), r.GetInt32(1),
             Pct(r, 2), Pct(r, 3), Pct(r, 4), Pct(r, 5), Pct(r, 6),
@@ -80,7 +106,8 @@ public sealed class HistoryQueries
     public IReadOnlyList<TopUser> TopUsers(DateTimeOffset from, DateTimeOffset to, int limit, TopUsersOrder order = TopUsersOrder.Cpu)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        using var command = RangeCommand(TopUsersSql, from, to, 1);
+        bool hourly = to - from >= TimeSpan.FromHours(2);
+        using var command = RangeCommand(hourly ? TopUsersHourlySql : TopUsersSql, from, to, 1);
         command.Parameters.AddWithValue("$order", order == TopUsersOrder.Memory ? 1 : 0);
         command.Parameters.AddWithValue("$limit", limit);
         return Read(command, r => new TopUser(

@@ -3,22 +3,52 @@ using Microsoft.Data.Sqlite;
 namespace SysMedic.Core.Storage;
 
 /// <summary>
-/// Writes a check: the system row and every user row in one transaction, through two prepared statements that
-/// are compiled once and reused. A second write for the same second replaces the first.
+/// Writes a check: the system row and every user row, with their hourly rollups, in one transaction, through
+/// prepared statements compiled once and reused. There is one check per second: a second write for a second
+/// already stored is ignored, so the rollups never count a row twice.
 /// </summary>
 public sealed class MetricsWriter : IDisposable
 {
+    // Each command is two statements sharing the parameters; changes() = 1 only when the raw row was new.
     private const string InsertSystemSql = """
-        INSERT OR REPLACE INTO system_metrics (timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
+        INSERT OR IGNORE INTO system_metrics (timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
             memory_peak_pct_x100, disk_pct_x100, network_rx_bytes_per_sec, network_tx_bytes_per_sec,
             load_avg_1, load_avg_5, load_avg_15)
-        VALUES ($ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $disk, $rx, $tx, $load1, $load5, $load15)
+        VALUES ($ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $disk, $rx, $tx, $load1, $load5, $load15);
+        INSERT INTO system_metrics_hourly
+        SELECT $ts / 3600 * 3600, 1, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $disk, $rx, $rx, $tx, $tx, $load1, $load1, $load5, $load15
+        WHERE changes() = 1
+        ON CONFLICT (hour) DO UPDATE SET
+            samples = samples + 1,
+            cpu_avg_pct_x100_sum = cpu_avg_pct_x100_sum + excluded.cpu_avg_pct_x100_sum,
+            cpu_peak_pct_x100_max = max(cpu_peak_pct_x100_max, excluded.cpu_peak_pct_x100_max),
+            memory_avg_pct_x100_sum = memory_avg_pct_x100_sum + excluded.memory_avg_pct_x100_sum,
+            memory_peak_pct_x100_max = max(memory_peak_pct_x100_max, excluded.memory_peak_pct_x100_max),
+            disk_pct_x100_max = max(disk_pct_x100_max, excluded.disk_pct_x100_max),
+            network_rx_bytes_per_sec_sum = network_rx_bytes_per_sec_sum + excluded.network_rx_bytes_per_sec_sum,
+            network_rx_bytes_per_sec_max = max(network_rx_bytes_per_sec_max, excluded.network_rx_bytes_per_sec_max),
+            network_tx_bytes_per_sec_sum = network_tx_bytes_per_sec_sum + excluded.network_tx_bytes_per_sec_sum,
+            network_tx_bytes_per_sec_max = max(network_tx_bytes_per_sec_max, excluded.network_tx_bytes_per_sec_max),
+            load_avg_1_sum = load_avg_1_sum + excluded.load_avg_1_sum,
+            load_avg_1_max = max(load_avg_1_max, excluded.load_avg_1_max),
+            load_avg_5_sum = load_avg_5_sum + excluded.load_avg_5_sum,
+            load_avg_15_sum = load_avg_15_sum + excluded.load_avg_15_sum
         """;
 
     private const string InsertUserSql = """
-        INSERT OR REPLACE INTO user_metrics (username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100,
+        INSERT OR IGNORE INTO user_metrics (username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100,
             memory_avg_pct_x100, memory_peak_pct_x100, rss_bytes, process_count, pids)
-        VALUES ($user, $ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss, $count, $pids)
+        VALUES ($user, $ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss, $count, $pids);
+        INSERT INTO user_metrics_hourly
+        SELECT $ts / 3600 * 3600, $user, 1, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss
+        WHERE changes() = 1
+        ON CONFLICT (hour, username) DO UPDATE SET
+            samples = samples + 1,
+            cpu_avg_pct_x100_sum = cpu_avg_pct_x100_sum + excluded.cpu_avg_pct_x100_sum,
+            cpu_peak_pct_x100_max = max(cpu_peak_pct_x100_max, excluded.cpu_peak_pct_x100_max),
+            memory_avg_pct_x100_sum = memory_avg_pct_x100_sum + excluded.memory_avg_pct_x100_sum,
+            memory_peak_pct_x100_max = max(memory_peak_pct_x100_max, excluded.memory_peak_pct_x100_max),
+            rss_bytes_max = max(rss_bytes_max, excluded.rss_bytes_max)
         """;
 
     private readonly SqliteConnection _connection;
@@ -34,10 +64,11 @@ public sealed class MetricsWriter : IDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="system"/> and <paramref name="users"/> (stamped with the system row's time) atomically.
-    /// Throws <see cref="StorageException"/> (disk full, read-only, busy...) and then nothing of the check is stored.
+    /// Stores <paramref name="system"/> and <paramref name="users"/> (stamped with the system row's time, to the
+    /// second) atomically; false if a check for that second is already stored (nothing is changed then). Throws
+    /// <see cref="StorageException"/> (disk full, read-only, busy...) and then nothing of the check is stored.
     /// </summary>
-    public void WriteCheck(SystemMetricsRow system, IReadOnlyList<UserMetricsRow> users)
+    public bool WriteCheck(SystemMetricsRow system, IReadOnlyList<UserMetricsRow> users)
     {
         try
         {
@@ -47,7 +78,11 @@ public sealed class MetricsWriter : IDisposable
             PrepareOnce();
             long timestamp = UnixTime.ToSeconds(system.Timestamp);
             BindSystem(timestamp, system);
-            _insertSystem.ExecuteNonQuery();
+            if (_insertSystem.ExecuteNonQuery() == 0)
+            {
+                return false;
+            }
+
             foreach (UserMetricsRow user in users)
             {
                 BindUser(timestamp, user);
@@ -55,6 +90,7 @@ public sealed class MetricsWriter : IDisposable
             }
 
             transaction.Commit();
+            return true;
         }
         catch (SqliteException ex)
         {

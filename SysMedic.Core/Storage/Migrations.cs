@@ -84,8 +84,54 @@ public static class Migrations
         CREATE INDEX outbox_created_at ON outbox (created_at);
         """);
 
+    /// <summary>
+    /// Version 3: hourly sums and maxima, kept in the check's transaction, so long charts and top users read
+    /// hundreds of rows instead of hundreds of thousands. Existing rows are summed in.
+    /// </summary>
+    public static readonly Migration HourlyRollups = new(3, "hourly rollups", """
+        CREATE TABLE system_metrics_hourly (
+            hour INTEGER PRIMARY KEY,
+            samples INTEGER NOT NULL,
+            cpu_avg_pct_x100_sum INTEGER NOT NULL,
+            cpu_peak_pct_x100_max INTEGER NOT NULL,
+            memory_avg_pct_x100_sum INTEGER NOT NULL,
+            memory_peak_pct_x100_max INTEGER NOT NULL,
+            disk_pct_x100_max INTEGER NOT NULL,
+            network_rx_bytes_per_sec_sum INTEGER NOT NULL,
+            network_rx_bytes_per_sec_max INTEGER NOT NULL,
+            network_tx_bytes_per_sec_sum INTEGER NOT NULL,
+            network_tx_bytes_per_sec_max INTEGER NOT NULL,
+            load_avg_1_sum REAL NOT NULL,
+            load_avg_1_max REAL NOT NULL,
+            load_avg_5_sum REAL NOT NULL,
+            load_avg_15_sum REAL NOT NULL
+        );
+        CREATE TABLE user_metrics_hourly (
+            hour INTEGER NOT NULL,
+            username TEXT NOT NULL,
+            samples INTEGER NOT NULL,
+            cpu_avg_pct_x100_sum INTEGER NOT NULL,
+            cpu_peak_pct_x100_max INTEGER NOT NULL,
+            memory_avg_pct_x100_sum INTEGER NOT NULL,
+            memory_peak_pct_x100_max INTEGER NOT NULL,
+            rss_bytes_max INTEGER NOT NULL,
+            PRIMARY KEY (hour, username)
+        ) WITHOUT ROWID;
+        INSERT INTO system_metrics_hourly
+        SELECT timestamp / 3600 * 3600, count(*), sum(cpu_avg_pct_x100), max(cpu_peak_pct_x100),
+            sum(memory_avg_pct_x100), max(memory_peak_pct_x100), max(disk_pct_x100),
+            sum(network_rx_bytes_per_sec), max(network_rx_bytes_per_sec),
+            sum(network_tx_bytes_per_sec), max(network_tx_bytes_per_sec),
+            sum(load_avg_1), max(load_avg_1), sum(load_avg_5), sum(load_avg_15)
+        FROM system_metrics GROUP BY 1;
+        INSERT INTO user_metrics_hourly
+        SELECT timestamp / 3600 * 3600, username, count(*), sum(cpu_avg_pct_x100), max(cpu_peak_pct_x100),
+            sum(memory_avg_pct_x100), max(memory_peak_pct_x100), max(rss_bytes)
+        FROM user_metrics GROUP BY 1, 2;
+        """);
+
     /// <summary>All steps, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox];
+    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

@@ -5,6 +5,7 @@ public sealed record RetentionResult(
     DateTimeOffset Cutoff,
     long SystemRows,
     long UserRows,
+    long HourlyRows,
     long Alerts,
     long PersistentUsers,
     long OutboxMessages,
@@ -12,5 +13,5 @@ public sealed record RetentionResult(
     int Transactions)
 {
     /// <summary>All rows deleted.</summary>
-    public long TotalRows => SystemRows + UserRows + Alerts + PersistentUsers + OutboxMessages;
+    public long TotalRows => SystemRows + UserRows + HourlyRows + Alerts + PersistentUsers + OutboxMessages;
 }

@@ -97,6 +97,44 @@ public class HistoryQueriesTests
     }
 
     [Test]
+    public void Buckets_of_an_hour_or_more_come_from_the_hourly_rollup_with_the_same_figures()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        for (int i = 0; i < 360; i++)
+        {
+            db.Metrics.WriteCheck(Checks.System(T0.AddMinutes(i), cpuAvg: i, cpuPeak: i + 10), []);
+        }
+
+        var buckets = db.History.System(T0, T0.AddHours(6), 3);
+
+        Assert.That(buckets.Select(b => b.Samples), Is.All.EqualTo(120));
+        Assert.That(buckets.Select(b => b.Start), Is.EqualTo(new[] { T0, T0.AddHours(2), T0.AddHours(4) }));
+        Assert.That(buckets.Select(b => b.CpuAvgPercent), Is.EqualTo(new[] { 59.5, 179.5, 299.5 }).Within(1e-9));
+        Assert.That(buckets.Select(b => b.CpuPeakPercent), Is.EqualTo(new[] { 129.0, 249, 369 }).Within(1e-9));
+        Assert.That(buckets.Select(b => b.LoadAvg15Avg), Is.All.EqualTo(0.125).Within(1e-12));
+    }
+
+    [Test]
+    public void Top_users_over_hours_count_whole_hours_from_the_rollup()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        for (int i = 0; i < 180; i++)
+        {
+            bool firstHour = i < 60;
+            db.Metrics.WriteCheck(Checks.System(T0.AddMinutes(i)), [Checks.User("early", cpuAvg: firstHour ? 90 : 0), Checks.User("late", cpuAvg: firstHour ? 0 : 60)]);
+        }
+
+        var top = db.History.TopUsers(T0.AddMinutes(30), T0.AddHours(3), 5);
+
+        Assert.That(top.Select(u => u.Username), Is.EqualTo(new[] { "late", "early" }));
+        Assert.That(top.Select(u => u.Samples), Is.All.EqualTo(180), "the range's first hour is taken whole");
+        Assert.That(top[0].CpuAvgPercent, Is.EqualTo(40).Within(1e-9));
+        Assert.That(top[1].CpuAvgPercent, Is.EqualTo(30).Within(1e-9));
+    }
+
+    [Test]
     public void A_range_that_ends_before_it_starts_is_refused()
     {
         using var temp = new TempDatabase();

@@ -23,17 +23,35 @@ public class MetricsWriterTests
     }
 
     [Test]
-    public void Every_user_row_carries_the_check_time_and_a_rewrite_of_the_same_second_replaces_it()
+    public void Every_user_row_carries_the_check_time_and_a_second_check_in_the_same_second_is_ignored()
     {
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        db.Metrics.WriteCheck(Checks.System(T0), [Checks.User("alice", cpuAvg: 1), Checks.User("bob")]);
-        db.Metrics.WriteCheck(Checks.System(T0.AddMilliseconds(300)), [Checks.User("alice", cpuAvg: 7)]);
+        bool first = db.Metrics.WriteCheck(Checks.System(T0.AddMilliseconds(100)), [Checks.User("alice", cpuAvg: 1), Checks.User("bob")]);
+        bool second = db.Metrics.WriteCheck(Checks.System(T0.AddMilliseconds(300)), [Checks.User("alice", cpuAvg: 7), Checks.User("carol")]);
 
-        Assert.That(temp.Sql($"SELECT count(DISTINCT timestamp) FROM user_metrics"), Is.EqualTo(1L));
-        Assert.That(temp.Sql($"SELECT timestamp FROM user_metrics WHERE username = 'bob'"), Is.EqualTo(T0.ToUnixTimeSeconds()));
-        Assert.That(temp.Sql("SELECT cpu_avg_pct_x100 FROM user_metrics WHERE username = 'alice'"), Is.EqualTo(700L));
-        Assert.That(temp.Sql("SELECT count(*) FROM system_metrics"), Is.EqualTo(1L));
+        Assert.That(first, Is.True);
+        Assert.That(second, Is.False);
+        Assert.That(temp.Sql("SELECT count(DISTINCT timestamp) FROM user_metrics"), Is.EqualTo(1L));
+        Assert.That(temp.Sql("SELECT timestamp FROM user_metrics WHERE username = 'bob'"), Is.EqualTo(T0.ToUnixTimeSeconds()));
+        Assert.That(temp.Sql("SELECT cpu_avg_pct_x100 FROM user_metrics WHERE username = 'alice'"), Is.EqualTo(100L));
+        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics WHERE username = 'carol'"), Is.EqualTo(0L));
+        Assert.That(temp.Sql("SELECT samples FROM user_metrics_hourly WHERE username = 'alice'"), Is.EqualTo(1L));
+        Assert.That(temp.Sql("SELECT samples FROM system_metrics_hourly"), Is.EqualTo(1L));
+    }
+
+    [Test]
+    public void The_hourly_rollups_hold_the_sums_and_maxima_of_the_checks_in_each_hour()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        for (int i = 0; i < 90; i++)
+        {
+            db.Metrics.WriteCheck(Checks.System(T0.AddMinutes(i), cpuAvg: i, cpuPeak: 200 - i), [Checks.User("alice", cpuAvg: 1, cpuPeak: i)]);
+        }
+
+        Assert.That(temp.Sql("SELECT group_concat(samples || ':' || cpu_avg_pct_x100_sum || ':' || cpu_peak_pct_x100_max, ' ') FROM (SELECT * FROM system_metrics_hourly ORDER BY hour)"), Is.EqualTo("60:177000:20000 30:223500:14000"));
+        Assert.That(temp.Sql("SELECT group_concat(samples || ':' || cpu_avg_pct_x100_sum || ':' || cpu_peak_pct_x100_max, ' ') FROM (SELECT * FROM user_metrics_hourly ORDER BY hour)"), Is.EqualTo("60:6000:5900 30:3000:8900"));
     }
 
     [Test]

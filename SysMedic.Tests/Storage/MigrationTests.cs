@@ -30,6 +30,7 @@ public class MigrationTests
         CreateAtVersion(temp.Path, version);
         temp.Sql("INSERT INTO alerts (timestamp, alert_type, severity, message) VALUES (1772323200, 'system', 'high', 'cpu 95%')");
         temp.Sql("INSERT INTO system_metrics VALUES (1772323200, 1, 2, 3, 4, 5, 6, 7, 0.1, 0.2, 0.3)");
+        temp.Sql("INSERT INTO user_metrics VALUES ('alice', 1772323200, 250, 900, 3, 4, 5, 6, NULL), ('alice', 1772323260, 350, 100, 3, 4, 5, 6, NULL)");
 
         using var db = temp.Open();
 
@@ -38,6 +39,8 @@ public class MigrationTests
         Assert.That(alert.Message, Is.EqualTo("cpu 95%"));
         Assert.That(alert.Resolved, Is.False);
         Assert.That(db.History.System(TempDatabase.Start, TempDatabase.Start.AddMinutes(1), 1).Single().Samples, Is.EqualTo(1));
+        TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(2), 1).Single();
+        Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)), "rollups summed from the existing rows");
         Assert.That(temp.Logger.Entries.Count(e => e.Message.Contains("upgraded", StringComparison.Ordinal)), Is.EqualTo(Migrations.Latest - version));
     }
 
