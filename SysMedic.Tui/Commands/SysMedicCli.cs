@@ -46,6 +46,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.SetAction(RunDefault);
         return root;
