@@ -9,7 +9,7 @@ public sealed partial class DatabaseMaintenance
     private static readonly (string Table, string Sql)[] TableQueries =
     [
         ("system_metrics", "SELECT count(*), min(timestamp), max(timestamp) FROM system_metrics"),
-        ("user_metrics", "SELECT count(*), min(timestamp), max(timestamp) FROM user_metrics"),
+        ("user_metrics", "SELECT count(*), min(timestamp), max(timestamp) FROM user_metrics_all"),
         ("system_metrics_hourly", "SELECT count(*), min(hour), max(hour) FROM system_metrics_hourly"),
         ("user_metrics_hourly", "SELECT count(*), min(hour), max(hour) FROM user_metrics_hourly"),
         ("alerts", "SELECT count(*), min(timestamp), max(timestamp) FROM alerts"),

@@ -30,6 +30,11 @@ public sealed partial class DatabaseMaintenance
             (SELECT timestamp FROM user_metrics WHERE username = $user AND timestamp < $cutoff ORDER BY timestamp LIMIT $batch)
         """;
 
+    private const string DeleteStagedSql = """
+        DELETE FROM user_metrics_recent WHERE (timestamp, username) IN
+            (SELECT timestamp, username FROM user_metrics_recent WHERE timestamp < $cutoff ORDER BY timestamp LIMIT $batch)
+        """;
+
     // Rollup hours that ended before the cutoff; the hour containing it stays until the next run.
     private const string DeleteSystemHourlySql = """
         DELETE FROM system_metrics_hourly WHERE hour IN
@@ -76,7 +81,7 @@ public sealed partial class DatabaseMaintenance
         long seconds = UnixTime.ToSeconds(cutoff);
         int transactions = 0;
         long system = DeleteInBatches(DeleteSystemSql, seconds, batchSize, null, ref transactions);
-        long users = 0;
+        long users = DeleteInBatches(DeleteStagedSql, seconds, batchSize, null, ref transactions);
         foreach (string user in SqliteErrors.Guard("listing users", ListUsers))
         {
             users += DeleteInBatches(DeleteUserSql, seconds, batchSize, user, ref transactions);

@@ -13,68 +13,6 @@ public sealed class HistoryQueries
     /// <summary>The most buckets one query returns.</summary>
     public const int MaxBuckets = 10_000;
 
-    private const string SystemSql = """
-        SELECT (timestamp - $from) * $n / $span AS bucket, count(*),
-            avg(cpu_avg_pct_x100), max(cpu_peak_pct_x100), avg(memory_avg_pct_x100), max(memory_peak_pct_x100),
-            max(disk_pct_x100), avg(network_rx_bytes_per_sec), max(network_rx_bytes_per_sec),
-            avg(network_tx_bytes_per_sec), max(network_tx_bytes_per_sec),
-            avg(load_avg_1), max(load_avg_1), avg(load_avg_5), avg(load_avg_15)
-        FROM system_metrics
-        WHERE timestamp >= $from AND timestamp < $to
-        GROUP BY bucket ORDER BY bucket
-        """;
-
-    private const string SystemHourlySql = """
-        SELECT max(0, (hour - $from) * $n / $span) AS bucket, sum(samples),
-            sum(cpu_avg_pct_x100_sum) * 1.0 / sum(samples), max(cpu_peak_pct_x100_max),
-            sum(memory_avg_pct_x100_sum) * 1.0 / sum(samples), max(memory_peak_pct_x100_max),
-            max(disk_pct_x100_max), sum(network_rx_bytes_per_sec_sum) * 1.0 / sum(samples), max(network_rx_bytes_per_sec_max),
-            sum(network_tx_bytes_per_sec_sum) * 1.0 / sum(samples), max(network_tx_bytes_per_sec_max),
-            sum(load_avg_1_sum) / sum(samples), max(load_avg_1_max), sum(load_avg_5_sum) / sum(samples),
-            sum(load_avg_15_sum) / sum(samples)
-        FROM system_metrics_hourly
-        WHERE hour >= $from / 3600 * 3600 AND hour < $to
-        GROUP BY bucket ORDER BY bucket
-        """;
-
-    private const string TopUsersHourlySql = """
-        SELECT username, sum(samples), sum(cpu_avg_pct_x100_sum) * 1.0 / sum(samples) AS cpu, max(cpu_peak_pct_x100_max),
-            sum(memory_avg_pct_x100_sum) * 1.0 / sum(samples) AS memory, max(memory_peak_pct_x100_max), max(rss_bytes_max)
-        FROM user_metrics_hourly
-        WHERE hour >= $from / 3600 * 3600 AND hour < $to
-        GROUP BY username
-        ORDER BY CASE $order WHEN 1 THEN memory ELSE cpu END DESC, username
-        LIMIT $limit
-        """;
-
-    private const string UserSql = """
-        SELECT (timestamp - $from) * $n / $span AS bucket, count(*),
-            avg(cpu_avg_pct_x100), max(cpu_peak_pct_x100), avg(memory_avg_pct_x100), max(memory_peak_pct_x100),
-            avg(rss_bytes), max(rss_bytes), max(process_count)
-        FROM user_metrics
-        WHERE username = $user AND timestamp >= $from AND timestamp < $to
-        GROUP BY bucket ORDER BY bucket
-        """;
-
-    // The recursive CTE lists the distinct users by seeking the primary key (a loose index scan), then CROSS JOIN
-    // keeps it as the outer loop so each user's range is one seek on (username, timestamp), never a table scan.
-    private const string TopUsersSql = """
-        WITH RECURSIVE names(name) AS (
-            SELECT min(username) FROM user_metrics
-            UNION ALL
-            SELECT (SELECT min(username) FROM user_metrics WHERE username > names.name) FROM names WHERE names.name IS NOT NULL
-        )
-        SELECT m.username, count(*), avg(m.cpu_avg_pct_x100) AS cpu, max(m.cpu_peak_pct_x100),
-            avg(m.memory_avg_pct_x100) AS memory, max(m.memory_peak_pct_x100), max(m.rss_bytes)
-        FROM names CROSS JOIN user_metrics AS m
-        WHERE m.username = names.name AND m.timestamp >= $from AND m.timestamp < $to
-        GROUP BY m.username
-        ORDER BY CASE $order WHEN 1 THEN memory ELSE cpu END DESC, m.username
-        LIMIT $limit
-        """;
-
-    private const string PidsSql = "SELECT pids FROM user_metrics WHERE username = $user AND timestamp = $ts";
-
     private readonly SqliteConnection _connection;
 
     internal HistoryQueries(SqliteConnection connection) => _connection = connection;
@@ -83,7 +21,7 @@ public sealed class HistoryQueries
     public IReadOnlyList<SystemMetricsBucket> System(DateTimeOffset from, DateTimeOffset to, int buckets)
     {
         bool hourly = (to - from).TotalSeconds / buckets >= 3600;
-        using var command = RangeCommand(hourly ? SystemHourlySql : SystemSql, from, to, buckets);
+        using var command = RangeCommand(hourly ? HistorySql.SystemHourlySql : HistorySql.SystemSql, from, to, buckets);
         return Read(command, r => new SystemMetricsBucket(
             BucketStart(r.GetInt64(0), from, to, buckets), r.GetInt32(1),
             Pct(r, 2), Pct(r, 3), Pct(r, 4), Pct(r, 5), Pct(r, 6),
@@ -94,7 +32,7 @@ public sealed class HistoryQueries
     /// <summary><paramref name="username"/>'s history over [<paramref name="from"/>, <paramref name="to"/>) in at most <paramref name="buckets"/> points.</summary>
     public IReadOnlyList<UserMetricsBucket> User(string username, DateTimeOffset from, DateTimeOffset to, int buckets)
     {
-        using var command = RangeCommand(UserSql, from, to, buckets);
+        using var command = RangeCommand(HistorySql.UserSql, from, to, buckets);
         command.Parameters.AddWithValue("$user", username);
         return Read(command, r => new UserMetricsBucket(
             BucketStart(r.GetInt64(0), from, to, buckets), r.GetInt32(1),
@@ -107,7 +45,7 @@ public sealed class HistoryQueries
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         bool hourly = to - from >= TimeSpan.FromHours(2);
-        using var command = RangeCommand(hourly ? TopUsersHourlySql : TopUsersSql, from, to, 1);
+        using var command = RangeCommand(hourly ? HistorySql.TopUsersHourlySql : HistorySql.TopUsersSql, from, to, 1);
         command.Parameters.AddWithValue("$order", order == TopUsersOrder.Memory ? 1 : 0);
         command.Parameters.AddWithValue("$limit", limit);
         return Read(command, r => new TopUser(
@@ -118,7 +56,7 @@ public sealed class HistoryQueries
     public IReadOnlyList<int> UserPidsAt(string username, DateTimeOffset timestamp)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = PidsSql;
+        command.CommandText = HistorySql.PidsSql;
         command.Parameters.AddWithValue("$user", username);
         command.Parameters.AddWithValue("$ts", UnixTime.ToSeconds(timestamp));
         return command.ExecuteScalar() is byte[] blob ? PidListCodec.Decode(blob) : [];

@@ -130,8 +130,36 @@ public static class Migrations
         FROM user_metrics GROUP BY 1, 2;
         """);
 
+    /// <summary>
+    /// Version 4: the current hour's user rows are staged in time order and moved into <c>user_metrics</c> once an
+    /// hour, so a check appends to a few pages instead of rewriting one page per user. The view
+    /// <c>user_metrics_all</c> shows both.
+    /// </summary>
+    public static readonly Migration StagedUserRows = new(4, "staged user rows", """
+        CREATE TABLE user_metrics_recent (
+            timestamp INTEGER NOT NULL,
+            username TEXT NOT NULL,
+            cpu_avg_pct_x100 INTEGER NOT NULL,
+            cpu_peak_pct_x100 INTEGER NOT NULL,
+            memory_avg_pct_x100 INTEGER NOT NULL,
+            memory_peak_pct_x100 INTEGER NOT NULL,
+            rss_bytes INTEGER NOT NULL,
+            process_count INTEGER NOT NULL,
+            pids BLOB,
+            PRIMARY KEY (timestamp, username)
+        ) WITHOUT ROWID;
+        CREATE VIEW user_metrics_all AS
+            SELECT username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
+                memory_peak_pct_x100, rss_bytes, process_count, pids
+            FROM user_metrics
+            UNION ALL
+            SELECT username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
+                memory_peak_pct_x100, rss_bytes, process_count, pids
+            FROM user_metrics_recent;
+        """);
+
     /// <summary>All steps, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups];
+    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

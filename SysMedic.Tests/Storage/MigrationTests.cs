@@ -39,9 +39,22 @@ public class MigrationTests
         Assert.That(alert.Message, Is.EqualTo("cpu 95%"));
         Assert.That(alert.Resolved, Is.False);
         Assert.That(db.History.System(TempDatabase.Start, TempDatabase.Start.AddMinutes(1), 1).Single().Samples, Is.EqualTo(1));
-        TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(2), 1).Single();
-        Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)), "rollups summed from the existing rows");
+        TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(1), 1).Single();
+        Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)));
         Assert.That(temp.Logger.Entries.Count(e => e.Message.Contains("upgraded", StringComparison.Ordinal)), Is.EqualTo(Migrations.Latest - version));
+    }
+
+    [Test]
+    public void The_upgrade_to_hourly_rollups_sums_the_rows_already_stored()
+    {
+        using var temp = new TempDatabase();
+        CreateAtVersion(temp.Path, Migrations.HourlyRollups.Version - 1);
+        temp.Sql("INSERT INTO user_metrics VALUES ('alice', 1772323200, 250, 900, 3, 4, 5, 6, NULL), ('alice', 1772323260, 350, 100, 3, 4, 5, 6, NULL)");
+
+        using var db = temp.Open();
+
+        TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(2), 1).Single();
+        Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)));
     }
 
     [Test]

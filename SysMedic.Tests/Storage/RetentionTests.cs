@@ -26,7 +26,7 @@ public class RetentionTests
         Assert.That(result.HourlyRows, Is.EqualTo(3 * 7 * 24));
         Assert.That(result.Transactions, Is.GreaterThan((3 * 7 * 24 / 7) + 3), "one short transaction per batch of 7");
         Assert.That(temp.Sql("SELECT min(timestamp) FROM system_metrics"), Is.EqualTo(T0.AddDays(7).ToUnixTimeSeconds()));
-        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics WHERE username = 'bob'"), Is.EqualTo(3L * 24));
+        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics_all WHERE username = 'bob'"), Is.EqualTo(3L * 24));
         Assert.That(temp.Sql("SELECT min(hour) FROM user_metrics_hourly"), Is.EqualTo(T0.AddDays(7).ToUnixTimeSeconds()));
     }
 

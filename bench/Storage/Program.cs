@@ -59,7 +59,7 @@ try
         frames.Add(Checkpoint(path, "PASSIVE"));
     }
 
-    Console.WriteLine($"WAL pages (4 KiB) written by one check: {string.Join(", ", frames)} (a page per user's latest leaf, plus rollup and interior pages)");
+    Console.WriteLine($"WAL pages (4 KiB) written by one check: {string.Join(", ", frames)} (staged rows, rollups, B-tree interior pages)");
     string someone = DataBuilder.UserName(options.Users / 2);
     Measure.Report($"24-hour chart, one user (300 buckets)", Measure.Times(50, () => db.History.User(someone, last.AddDays(-1), last, 300)), 20, reference);
     Measure.Report($"{options.Days}-day system chart (720 buckets)", Measure.Times(50, () => db.History.System(last.AddDays(-options.Days), last, 720)), 20, reference);

@@ -103,7 +103,7 @@ public class DbCommandTests
 
         Assert.That(code, Is.EqualTo(SysMedicCli.Ok), error);
         Assert.That(output, Does.Contain("deleted 1 system rows, 1 user rows"));
-        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics"), Is.EqualTo(1L));
+        Assert.That(temp.Sql("SELECT count(*) FROM user_metrics_all"), Is.EqualTo(1L));
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)
