@@ -41,6 +41,9 @@ public sealed partial class SysMedicDatabase
 
         // In WAL, NORMAL never corrupts; a power cut may lose the last commits, a killed process loses none.
         Execute(connection, "PRAGMA synchronous = NORMAL");
+
+        // A long reader (a backup, db stats) can let the WAL grow; cut it back to 64 MiB after each checkpoint.
+        Execute(connection, "PRAGMA journal_size_limit = 67108864");
         return SchemaMigrator.Migrate(connection, path, logger);
     }
 
