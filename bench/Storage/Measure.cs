@@ -37,6 +37,6 @@ internal static class Measure
             ? $"target < {t:0.#} ms: median {(median < t ? "OK" : "MISSED")}, p95 {(p95 < t ? "OK" : "MISSED")}"
             : "(no target)";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what,-44} wall median {median,8:0.000} p95 {p95,8:0.000} max {times.Wall[^1],8:0.000} | cpu median {Median(times.Cpu),8:0.000} ms | {median / referenceMs,6:0.0} x ref | {verdict}"));
+            $"{what,-44} wall median {median,8:0.000} p95 {p95,8:0.000} max {times.Wall[^1],8:0.000} | cpu median {Median(times.Cpu),8:0.000} p95 {P95(times.Cpu),8:0.000} ms | {median / referenceMs,6:0.0} x ref | {verdict}"));
     }
 }
