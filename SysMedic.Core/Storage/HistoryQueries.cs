@@ -4,8 +4,8 @@ namespace SysMedic.Core.Storage;
 
 /// <summary>
 /// Chart reads: a range [from, to) split into N equal buckets, aggregated in SQL so a 30-day chart returns N rows
-/// rather than 43,200. Empty buckets are absent (a gap in the chart). When a system bucket spans an hour or more,
-/// and for top users over two hours or more, the hourly rollups are read instead of the checks: each whole hour
+/// rather than 43,200. Empty buckets are absent (a gap in the chart). When a bucket spans an hour or more, and for
+/// top users over two hours or more, the hourly rollups are read instead of the checks: each whole hour
 /// then counts in the bucket where it starts, and the range's first hour is taken whole.
 /// </summary>
 public sealed class HistoryQueries
@@ -32,7 +32,8 @@ public sealed class HistoryQueries
     /// <summary><paramref name="username"/>'s history over [<paramref name="from"/>, <paramref name="to"/>) in at most <paramref name="buckets"/> points.</summary>
     public IReadOnlyList<UserMetricsBucket> User(string username, DateTimeOffset from, DateTimeOffset to, int buckets)
     {
-        using var command = RangeCommand(HistorySql.UserSql, from, to, buckets);
+        bool hourly = (to - from).TotalSeconds / buckets >= 3600;
+        using var command = RangeCommand(hourly ? HistorySql.UserHourlySql : HistorySql.UserSql, from, to, buckets);
         command.Parameters.AddWithValue("$user", username);
         return Read(command, r => new UserMetricsBucket(
             BucketStart(r.GetInt64(0), from, to, buckets), r.GetInt32(1),

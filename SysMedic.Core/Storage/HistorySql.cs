@@ -37,6 +37,23 @@ internal static class HistorySql
         LIMIT $limit
         """;
 
+    // One point lookup on (hour, username) per hour of the range: the rollup is clustered by hour, so this
+    // avoids reading every user's rows of those hours.
+    public const string UserHourlySql = """
+        WITH RECURSIVE hours(hour) AS (
+            SELECT $from / 3600 * 3600
+            UNION ALL
+            SELECT hour + 3600 FROM hours WHERE hour + 3600 < $to
+        )
+        SELECT max(0, (h.hour - $from) * $n / $span) AS bucket, sum(samples),
+            sum(cpu_avg_pct_x100_sum) * 1.0 / sum(samples), max(cpu_peak_pct_x100_max),
+            sum(memory_avg_pct_x100_sum) * 1.0 / sum(samples), max(memory_peak_pct_x100_max),
+            sum(rss_bytes_sum) * 1.0 / sum(samples), max(rss_bytes_max), max(process_count_max)
+        FROM hours AS h CROSS JOIN user_metrics_hourly AS u
+        WHERE u.hour = h.hour AND u.username = $user
+        GROUP BY bucket ORDER BY bucket
+        """;
+
     public const string UserSql = """
         SELECT (timestamp - $from) * $n / $span AS bucket, count(*),
             avg(cpu_avg_pct_x100), max(cpu_peak_pct_x100), avg(memory_avg_pct_x100), max(memory_peak_pct_x100),

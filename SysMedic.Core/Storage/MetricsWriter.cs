@@ -40,7 +40,7 @@ public sealed class MetricsWriter : IDisposable
             memory_avg_pct_x100, memory_peak_pct_x100, rss_bytes, process_count, pids)
         VALUES ($user, $ts, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss, $count, $pids);
         INSERT INTO user_metrics_hourly
-        SELECT $ts / 3600 * 3600, $user, 1, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss
+        SELECT $ts / 3600 * 3600, $user, 1, $cpu_avg, $cpu_peak, $mem_avg, $mem_peak, $rss, $rss, $count
         WHERE changes() = 1
         ON CONFLICT (hour, username) DO UPDATE SET
             samples = samples + 1,
@@ -48,7 +48,9 @@ public sealed class MetricsWriter : IDisposable
             cpu_peak_pct_x100_max = max(cpu_peak_pct_x100_max, excluded.cpu_peak_pct_x100_max),
             memory_avg_pct_x100_sum = memory_avg_pct_x100_sum + excluded.memory_avg_pct_x100_sum,
             memory_peak_pct_x100_max = max(memory_peak_pct_x100_max, excluded.memory_peak_pct_x100_max),
-            rss_bytes_max = max(rss_bytes_max, excluded.rss_bytes_max)
+            rss_bytes_sum = rss_bytes_sum + excluded.rss_bytes_sum,
+            rss_bytes_max = max(rss_bytes_max, excluded.rss_bytes_max),
+            process_count_max = max(process_count_max, excluded.process_count_max)
         """;
 
     // Rows of hours before the check's hour leave the time-ordered staging table for the per-user clusters: once

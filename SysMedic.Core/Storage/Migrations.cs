@@ -114,7 +114,9 @@ public static class Migrations
             cpu_peak_pct_x100_max INTEGER NOT NULL,
             memory_avg_pct_x100_sum INTEGER NOT NULL,
             memory_peak_pct_x100_max INTEGER NOT NULL,
+            rss_bytes_sum INTEGER NOT NULL,
             rss_bytes_max INTEGER NOT NULL,
+            process_count_max INTEGER NOT NULL,
             PRIMARY KEY (hour, username)
         ) WITHOUT ROWID;
         INSERT INTO system_metrics_hourly
@@ -126,7 +128,7 @@ public static class Migrations
         FROM system_metrics GROUP BY 1;
         INSERT INTO user_metrics_hourly
         SELECT timestamp / 3600 * 3600, username, count(*), sum(cpu_avg_pct_x100), max(cpu_peak_pct_x100),
-            sum(memory_avg_pct_x100), max(memory_peak_pct_x100), max(rss_bytes)
+            sum(memory_avg_pct_x100), max(memory_peak_pct_x100), sum(rss_bytes), max(rss_bytes), max(process_count)
         FROM user_metrics GROUP BY 1, 2;
         """);
 

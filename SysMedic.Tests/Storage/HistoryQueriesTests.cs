@@ -116,6 +116,24 @@ public class HistoryQueriesTests
     }
 
     [Test]
+    public void A_long_user_chart_reads_that_user_from_the_hourly_rollup()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        for (int i = 0; i < 360; i++)
+        {
+            db.Metrics.WriteCheck(Checks.System(T0.AddMinutes(i)), [Checks.User("alice", cpuAvg: i, cpuPeak: i + 10, pids: [1, 2, 3]), Checks.User("bob", cpuAvg: 99)]);
+        }
+
+        var buckets = db.History.User("alice", T0, T0.AddHours(6), 3);
+
+        Assert.That(buckets.Select(b => b.Samples), Is.All.EqualTo(120));
+        Assert.That(buckets.Select(b => b.CpuAvgPercent), Is.EqualTo(new[] { 59.5, 179.5, 299.5 }).Within(1e-9));
+        Assert.That(buckets.Select(b => b.CpuPeakPercent), Is.EqualTo(new[] { 129.0, 249, 369 }).Within(1e-9));
+        Assert.That(buckets.Select(b => (b.RssAvgBytes, b.RssMaxBytes, b.ProcessCountMax)), Is.All.EqualTo((1_000_000.0, 1_000_000L, 3)));
+    }
+
+    [Test]
     public void Top_users_over_hours_count_whole_hours_from_the_rollup()
     {
         using var temp = new TempDatabase();
