@@ -65,6 +65,7 @@ try
     Console.WriteLine($"WAL pages (4 KiB) written by one check: {string.Join(", ", frames)} (staged rows, rollups, B-tree interior pages)");
     string someone = DataBuilder.UserName(options.Users / 2);
     Measure.Report($"24-hour chart, one user (300 buckets)", Measure.Times(50, () => db.History.User(someone, last.AddDays(-1), last, 300)), 20, reference);
+    Measure.Report($"{options.Days}-day chart, one user (720 buckets)", Measure.Times(50, () => db.History.User(someone, last.AddDays(-options.Days), last, 720)), 20, reference);
     Measure.Report($"{options.Days}-day system chart (720 buckets)", Measure.Times(50, () => db.History.System(last.AddDays(-options.Days), last, 720)), 20, reference);
     Measure.Report($"top 10 users by CPU, last 24 hours", Measure.Times(20, () => db.History.TopUsers(last.AddDays(-1), last, 10)), 20, reference);
     Measure.Report($"top 10 users by CPU, last hour", Measure.Times(50, () => db.History.TopUsers(last.AddHours(-1), last, 10)), 20, reference);
