@@ -53,6 +53,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.SetAction(RunDefault);
