@@ -86,6 +86,14 @@ public class ConfigEditorTests
     }
 
     [Test]
+    public void A_plain_string_stays_plain_unless_it_needs_quotes()
+    {
+        Assert.That(Set("websocket:\n  bind: 127.0.0.1\n", "websocket.bind", "10.0.0.1"), Is.EqualTo("websocket:\n  bind: 10.0.0.1\n"));
+        Assert.That(Set("email:\n  username: bob\n", "email.username", "null"), Is.EqualTo("email:\n  username: \"null\"\n"));
+        Assert.That(Set("email:\n  username: bob\n", "email.username", "a #b"), Is.EqualTo("email:\n  username: \"a #b\"\n"));
+    }
+
+    [Test]
     public void A_number_written_in_quotes_is_written_back_as_a_number()
     {
         string edited = Set(Commented, "websocket.port", "9000");
