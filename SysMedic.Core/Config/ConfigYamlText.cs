@@ -69,11 +69,11 @@ internal static class ConfigYamlText
         return sb.Append('"').ToString();
     }
 
-    // Plain scalars are kept only for text that YAML cannot read as anything else: no indicators, no spaces, and
-    // not a word such as true/null/no or a number, which would change type when the file is read back.
+    // Plain scalars are kept only for text YAML reads back unchanged: no indicators and no spaces. The configuration
+    // reads every scalar as text, so "10.0.0.1" may stay plain, but null/~ would read as "no value" and must be quoted.
     private static bool IsSafePlain(string s)
     {
-        if (s.Length == 0 || !(char.IsAsciiLetter(s[0]) || s[0] == '_' || s[0] == '/'))
+        if (s.Length == 0 || !(char.IsAsciiLetterOrDigit(s[0]) || s[0] == '_' || s[0] == '/'))
         {
             return false;
         }

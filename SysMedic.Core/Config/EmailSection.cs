@@ -26,4 +26,14 @@ public sealed record EmailSection
 
     /// <summary>The SMTP password.</summary>
     public string Password { get; init; } = "";
+
+    /// <summary>Whether SMTP AUTH is used (a user name is set).</summary>
+    public bool UsesAuthentication => Username.Length > 0;
+
+    /// <summary>The protection actually used: <see cref="EmailSecurity.Auto"/> means implicit TLS on port 465, STARTTLS on any other.</summary>
+    public EmailSecurity EffectiveSecurity => Security switch
+    {
+        EmailSecurity.Auto => SmtpPort == 465 ? EmailSecurity.Ssl : EmailSecurity.StartTls,
+        _ => Security,
+    };
 }

@@ -86,6 +86,22 @@ public class ConfigEditorTests
     }
 
     [Test]
+    public void A_plain_string_stays_plain_unless_it_needs_quotes()
+    {
+        Assert.That(Set("websocket:\n  bind: 127.0.0.1\n", "websocket.bind", "10.0.0.1"), Is.EqualTo("websocket:\n  bind: 10.0.0.1\n"));
+        Assert.That(Set("email:\n  username: bob\n", "email.username", "null"), Is.EqualTo("email:\n  username: \"null\"\n"));
+        Assert.That(Set("email:\n  username: bob\n", "email.username", "a #b"), Is.EqualTo("email:\n  username: \"a #b\"\n"));
+    }
+
+    [Test]
+    public void Text_outside_the_basic_plane_before_the_value_does_not_shift_the_edit()
+    {
+        string text = "# 🚀 fast box, naïve ü\nmonitoring:   # 🚀🚀\n  cpu_threshold: 80 # 😀\n";
+        Assert.That(Set(text, "monitoring.cpu_threshold", "90"), Is.EqualTo(text.Replace("80", "90", StringComparison.Ordinal)));
+        Assert.That(Set(text, "monitoring.check_interval", "5"), Is.EqualTo(text + "  check_interval: 5\n"));
+    }
+
+    [Test]
     public void A_number_written_in_quotes_is_written_back_as_a_number()
     {
         string edited = Set(Commented, "websocket.port", "9000");

@@ -1,0 +1,43 @@
+using SysMedic.Core.Config;
+
+namespace SysMedic.Tests.Config;
+
+public class SectionTests
+{
+    [TestCase(EmailSecurity.Auto, 465, EmailSecurity.Ssl)]
+    [TestCase(EmailSecurity.Auto, 587, EmailSecurity.StartTls)]
+    [TestCase(EmailSecurity.Auto, 25, EmailSecurity.StartTls)]
+    [TestCase(EmailSecurity.None, 465, EmailSecurity.None)]
+    [TestCase(EmailSecurity.StartTls, 465, EmailSecurity.StartTls)]
+    public void Auto_email_security_is_chosen_by_port(EmailSecurity configured, int port, EmailSecurity used)
+    {
+        var email = new EmailSection { Security = configured, SmtpPort = port };
+        Assert.That(email.EffectiveSecurity, Is.EqualTo(used));
+    }
+
+    [Test]
+    public void An_empty_smtp_user_means_no_authentication()
+    {
+        Assert.That(new EmailSection().UsesAuthentication, Is.False);
+        Assert.That(new EmailSection { Username = "alerts" }.UsesAuthentication, Is.True);
+    }
+
+    [Test]
+    public void The_relay_serves_wss_only_when_both_tls_files_are_set()
+    {
+        Assert.That(new WebSocketSection { TlsCert = "/c.pem" }.UsesTls, Is.False);
+        Assert.That(new WebSocketSection { TlsCert = "/c.pem", TlsKey = "/k.pem" }.UsesTls, Is.True);
+    }
+
+    [Test]
+    public void A_user_without_an_own_threshold_gets_the_users_default()
+    {
+        var config = new SysMedicConfig
+        {
+            Users = new UsersSection { CpuThreshold = 70, MemoryThreshold = 60 },
+            UserThresholds = new Dictionary<string, UserThreshold> { ["db"] = new() { CpuThreshold = 95 } },
+        };
+        Assert.That((config.CpuThresholdFor("db"), config.MemoryThresholdFor("db")), Is.EqualTo((95.0, 60.0)));
+        Assert.That((config.CpuThresholdFor("alice"), config.MemoryThresholdFor("alice")), Is.EqualTo((70.0, 60.0)));
+    }
+}
