@@ -68,5 +68,45 @@ public class ReportCommandTests
         Assert.That(error, Does.Contain("--bogus"));
     }
 
+    [Test]
+    public void The_users_list_follows_the_configured_filter()
+    {
+        string dir = Directory.CreateTempSubdirectory("sysmedic-report-").FullName;
+        try
+        {
+            // Everyone listed, even idle system accounts: this test process's own user must appear.
+            string config = Path.Combine(dir, "config.yaml");
+            File.WriteAllText(config, "user_filtering:\n  ignore_system_users: false\n  min_cpu_percent: 0\n  min_memory_percent: 0\n  excluded_users: []\n");
+            var (code, output, error) = CliRunner.Run("report", "--json", "--interval", "0.1", "--config", config);
+            Assert.That(code, Is.Zero, error);
+            using JsonDocument doc = JsonDocument.Parse(output);
+            string me = Environment.UserName;
+            Assert.That(doc.RootElement.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("username").GetString()), Does.Contain(me));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
+    public void An_invalid_configuration_stops_the_report_with_exit_code_2()
+    {
+        string dir = Directory.CreateTempSubdirectory("sysmedic-report-").FullName;
+        try
+        {
+            string config = Path.Combine(dir, "config.yaml");
+            File.WriteAllText(config, "monitoring:\n  check_interval: sixty\n");
+            var (code, output, error) = CliRunner.Run("report", "--config", config);
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(output, Is.Empty);
+            Assert.That(error, Does.Contain("config.yaml:2:").And.Contain("monitoring.check_interval"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string[] Names(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
 }

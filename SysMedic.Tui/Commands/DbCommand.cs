@@ -8,13 +8,10 @@ namespace SysMedic.Tui.Commands;
 /// <summary><c>sysmedic db stats|backup FILE|cleanup</c>: inspect and maintain the history database.</summary>
 public static class DbCommand
 {
-    /// <summary>Days of history kept when nothing else says otherwise.</summary>
-    public const int DefaultRetentionDays = 30;
-
     /// <summary><c>--db PATH</c>: work on another database file than the default one.</summary>
     public static readonly Option<string?> Database = new("--db")
     {
-        Description = "Database file (default: sysmedic.db in the data directory: /var/lib/sysmedic for root, else $XDG_STATE_HOME/sysmedic)",
+        Description = "Database file (default: sysmedic.db in the configuration's data_path: /var/lib/sysmedic for root, else $XDG_STATE_HOME/sysmedic)",
         Recursive = true,
     };
 
@@ -28,14 +25,13 @@ public static class DbCommand
         return command;
     }
 
-    /// <summary>The database file and retention for this invocation: <c>--db</c>, else the default location; 30 days.</summary>
+    /// <summary>The database file and retention for this invocation: <c>--db</c>, else <c>data_path/sysmedic.db</c>; <c>database_retention_days</c>.</summary>
     public static DatabaseLocation ResolveDatabase(ParseResult parsed)
     {
+        SysMedicConfig config = CliConfig.Load(parsed);
         string? explicitPath = parsed.GetValue(Database);
-        string path = string.IsNullOrWhiteSpace(explicitPath)
-            ? Path.Combine(SysMedicPaths.ForCurrentUser().DataDirectory, "sysmedic.db")
-            : explicitPath;
-        return new DatabaseLocation(path, DefaultRetentionDays);
+        string path = string.IsNullOrWhiteSpace(explicitPath) ? config.DatabasePath() : explicitPath;
+        return new DatabaseLocation(path, config.DatabaseRetentionDays);
     }
 
     /// <summary>

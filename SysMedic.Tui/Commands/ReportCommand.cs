@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SysMedic.Core.Config;
 using SysMedic.Core.Formatting;
 using SysMedic.Core.Sampling;
 
@@ -26,7 +27,8 @@ public static class ReportCommand
                 throw new CliUsageException($"--interval: {seconds} is not a number of seconds from 0.1 to 3600");
             }
 
-            return Execute(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(json), TimeSpan.FromSeconds(seconds));
+            SamplerOptions options = CliConfig.Load(parsed).ToSamplerOptions();
+            return Execute(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(json), TimeSpan.FromSeconds(seconds), options);
         });
         return command;
     }

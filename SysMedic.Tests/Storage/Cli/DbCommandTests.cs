@@ -95,7 +95,7 @@ public class DbCommandTests
         DateTimeOffset now = DateTimeOffset.UtcNow;
         using (var db = SysMedicDatabase.Open(temp.Path, new FakeTimeProvider(now), temp.Logger))
         {
-            db.Metrics.WriteCheck(Checks.System(now.AddDays(-(DbCommand.DefaultRetentionDays + 10))), [Checks.User("alice")]);
+            db.Metrics.WriteCheck(Checks.System(now.AddDays(-(new SysMedic.Core.Config.SysMedicConfig().DatabaseRetentionDays + 10))), [Checks.User("alice")]);
             db.Metrics.WriteCheck(Checks.System(now.AddDays(-1)), [Checks.User("alice")]);
         }
 
