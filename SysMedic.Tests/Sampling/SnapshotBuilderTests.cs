@@ -58,7 +58,7 @@ public class SnapshotBuilderTests
         Assert.That(Process(FixtureSampling.Snapshot(), 113).CpuPercent, Is.Zero);
 
     [Test]
-    public void Skips_a_vanished_stat_a_truncated_stat_and_entries_that_are_not_pids()
+    public void Skips_a_vanished_stat_an_unreadable_stat_a_truncated_stat_and_entries_that_are_not_pids()
     {
         Snapshot s = FixtureSampling.Snapshot();
         Assert.That(s.Processes.Select(p => p.Pid), Is.EqualTo(new[] { 1, 2, 100, 101, 102, 103, 104, 105, 106, 107, 110, 111, 112, 113, 114, 115 }));

@@ -99,6 +99,8 @@ for tree in ("t0", "t1"):
     write(os.path.join(root, "108", "status"), status_text(b"gone", 1000, 1))
     write(os.path.join(root, "109", "stat"), b"109 (trunc) S 1 109 109 0\n")
     write(os.path.join(root, "109", "status"), status_text(b"trunc", 1000, 1))
+    # A process whose stat cannot be read (here a directory: read fails with EISDIR, as an unreadable file would).
+    write(os.path.join(root, "120", "stat", "unreadable"), b"")
     # Not a pid.
     write(os.path.join(root, "self-not-a-pid", "stat"), b"")
 
