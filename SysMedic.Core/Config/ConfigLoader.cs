@@ -65,11 +65,12 @@ public static class ConfigLoader
             config = ConfigEnvironment.Apply(config, environment, diagnostics, origins);
         }
 
-        // Cross-key checks only make sense once every single value is readable.
-        if (!diagnostics.Any(d => d.IsError))
-        {
-            ConfigValidator.Check(config, source, origins, diagnostics);
-        }
+        // Every problem in one pass: cross-key checks run too, but say nothing more about a key already reported
+        // (a value that could not be read stands at its default, which would only confuse a second message).
+        var reported = diagnostics.Where(d => d.IsError).Select(d => d.KeyPath).ToHashSet(StringComparer.Ordinal);
+        var crossKey = new List<ConfigDiagnostic>();
+        ConfigValidator.Check(config, source, origins, crossKey);
+        diagnostics.AddRange(crossKey.Where(d => !reported.Contains(d.KeyPath)));
 
         return new ConfigLoadResult(source, text is not null, config, defaults, diagnostics, origins);
     }
