@@ -34,10 +34,10 @@ public static class AgentLog
         {
             Directory.CreateDirectory(logDirectory);
             string path = Path.Combine(logDirectory, fileName);
-            using (File.Open(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
-            {
-                // Only proving it can be written; the sink opens it for real.
-            }
+            // Prove the directory is writable now: the sink would otherwise fail quietly on every event.
+            string probe = Path.Combine(logDirectory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
 
             config.WriteTo.File(
                 path,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SysMedic.Agent.Doctor;
 
 namespace SysMedic.Tui.Commands;
 
@@ -53,6 +54,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
@@ -63,9 +65,14 @@ public static class SysMedicCli
     private static int RunDefault(ParseResult parsed)
     {
         TextWriter error = parsed.InvocationConfiguration.Error;
-        if (parsed.GetValue(CliOptions.DoctorDaemon) || parsed.GetValue(CliOptions.WebSocketDaemon))
+        if (parsed.GetValue(CliOptions.DoctorDaemon))
         {
-            error.WriteLine("sysmedic: the daemons are not part of this build yet.");
+            return DoctorHost.Run(CliConfig.ResolvePath(parsed), error);
+        }
+
+        if (parsed.GetValue(CliOptions.WebSocketDaemon))
+        {
+            error.WriteLine("sysmedic: the WebSocket relay is not part of this build yet.");
             return Failed;
         }
 

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+using SysMedic.Agent.Daemon;
+using SysMedic.Agent.Logging;
+using SysMedic.Core.Config;
+
+namespace SysMedic.Agent.Doctor;
+
+/// <summary><c>sysmedic --doctor-daemon</c>: the monitoring agent in the foreground, as systemd runs it.</summary>
+public static class DoctorHost
+{
+    /// <summary>Name of the doctor's PID file inside data_path.</summary>
+    public const string PidFileName = "sysmedic.doctor.pid";
+
+    /// <summary>Name of the doctor's socket inside the runtime directory.</summary>
+    public const string SocketFileName = "doctor.sock";
+
+    /// <summary>How long a stop may take: the check in progress is finished, the database closed.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Environment variable naming another socket path (tests, or a second doctor on one host).</summary>
+    public const string SocketVariable = "SYSMEDIC_SOCKET";
+
+    /// <summary>Where the doctor's socket is: <c>SYSMEDIC_SOCKET</c>, else the runtime directory of the current user.</summary>
+    public static string SocketPath() =>
+        Environment.GetEnvironmentVariable(SocketVariable) is { Length: > 0 } path
+            ? path
+            : Path.Combine(SysMedicPaths.ForCurrentUser().RuntimeDirectory, SocketFileName);
+
+    /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
+    public static int Run(string configPath, TextWriter error)
+    {
+        ConfigLoadResult loaded = ConfigLoader.LoadForCurrentUser(configPath);
+        foreach (ConfigDiagnostic d in loaded.Diagnostics)
+        {
+            error.WriteLine(d);
+        }
+
+        if (!loaded.IsValid)
+        {
+            error.WriteLine($"sysmedic: {configPath}: invalid configuration; the doctor did not start");
+            return 2;
+        }
+
+        SysMedicConfig config = loaded.Config;
+        using Serilog.Core.Logger log = AgentLog.Create(config.LogPath, "sysmedic.log");
+        PidFile pid;
+        try
+        {
+            pid = PidFile.Acquire(Path.Combine(config.DataPath, PidFileName), "doctor");
+        }
+        catch (Exception ex) when (ex is AlreadyRunningException or IOException or UnauthorizedAccessException)
+        {
+            log.Error("{Message}", ex.Message);
+            error.WriteLine($"sysmedic: {ex.Message}");
+            return 1;
+        }
+
+        using (pid)
+        {
+            HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(new SerilogLoggerProvider(log));
+            builder.Services.AddSystemd();
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+            string socket = SocketPath();
+            builder.Services.AddHostedService(sp => new DoctorService(
+                configPath, config, socket, sp.GetRequiredService<ILoggerFactory>().CreateLogger("doctor"), sp.GetService<ISystemdNotifier>()));
+            using IHost host = builder.Build();
+            host.Run();
+        }
+
+        return 0;
+    }
+}

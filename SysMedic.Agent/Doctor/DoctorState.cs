@@ -1,0 +1,54 @@
+using SysMedic.Core.Config;
+using SysMedic.Core.Health;
+using SysMedic.Core.Protocol;
+using SysMedic.Core.Sampling;
+
+namespace SysMedic.Agent.Doctor;
+
+/// <summary>What the monitoring loop last saw, shared with the request handler (reads are lock-free snapshots).</summary>
+public sealed class DoctorState(SysMedicConfig config)
+{
+    private volatile SysMedicConfig _config = config;
+    private volatile Snapshot? _latest;
+    private volatile string? _latestJson;
+    private volatile IReadOnlyList<UserEpisode> _episodes = [];
+
+    /// <summary>The configuration in force.</summary>
+    public SysMedicConfig Config
+    {
+        get => _config;
+        set => _config = value;
+    }
+
+    /// <summary>The newest live snapshot.</summary>
+    public Snapshot? Latest => _latest;
+
+    /// <summary>The newest snapshot message, serialized once for every client.</summary>
+    public string? LatestJson => _latestJson;
+
+    /// <summary>Open episodes over a threshold, persistent or not yet.</summary>
+    public IReadOnlyList<UserEpisode> Episodes
+    {
+        get => _episodes;
+        set => _episodes = value;
+    }
+
+    /// <summary>Alerts not resolved yet, as of the last check.</summary>
+    public int UnresolvedAlerts { get; set; }
+
+    /// <summary>When the last check ran.</summary>
+    public DateTimeOffset? LastCheck { get; set; }
+
+    /// <summary>Records a new snapshot and returns its message.</summary>
+    public SnapshotMessage Publish(Snapshot snapshot)
+    {
+        var message = new SnapshotMessage(
+            snapshot,
+            [.. _episodes.Where(e => e.Persistent).Select(e => e.ToInfo())],
+            UnresolvedAlerts,
+            _config.ToThresholds().ToInfo());
+        _latest = snapshot;
+        _latestJson = ProtocolCodec.Serialize(message);
+        return message;
+    }
+}

@@ -1,0 +1,225 @@
+using Microsoft.Extensions.Logging;
+using SysMedic.Agent.Protocol;
+using SysMedic.Core.Alerts;
+using SysMedic.Core.Config;
+using SysMedic.Core.Health;
+using SysMedic.Core.Protocol;
+using SysMedic.Core.Sampling;
+using SysMedic.Core.Storage;
+
+namespace SysMedic.Agent.Doctor;
+
+/// <summary>
+/// The doctor's heartbeat. Every live interval: a snapshot, published to local clients. Every check interval: the
+/// window's averages and peaks stored, the persistent-user tracker and the alert engine run, alerts stored and
+/// handed on. A failing step is logged and the loop goes on; storage trouble never stops monitoring.
+/// </summary>
+public sealed partial class MonitoringLoop : IDisposable
+{
+    private readonly DoctorState _state;
+    private readonly Sampler _sampler;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly StorageHealth _health;
+    private readonly CheckWindow _window = new();
+    private readonly AlertEngine _engine;
+    private PersistentUserTracker _tracker = new();
+    private SysMedicDatabase? _db;
+    private DateTimeOffset _nextCheck;
+    private DateTimeOffset _nextCleanup;
+    private DateTimeOffset _nextOpenAttempt;
+
+    /// <summary>A loop sampling with <paramref name="sampler"/> into <paramref name="state"/>.</summary>
+    public MonitoringLoop(DoctorState state, Sampler sampler, ILogger logger, TimeProvider time)
+    {
+        _state = state;
+        _sampler = sampler;
+        _logger = logger;
+        _time = time;
+        _health = new StorageHealth(logger, time);
+        _engine = new AlertEngine(sampler.Options.Hostname);
+        _nextCheck = time.GetUtcNow() + CheckInterval;
+        _nextCleanup = time.GetUtcNow() + TimeSpan.FromMinutes(5);
+    }
+
+    /// <summary>An alert was stored (its id, 0 when storage failed) and should be delivered.</summary>
+    public event Action<long, RaisedAlert>? AlertRaised;
+
+    /// <summary>Where snapshots and alerts are published (none in tests).</summary>
+    public LocalSocketServer? Server { get; set; }
+
+    /// <summary>The database the loop writes to, once it could be opened.</summary>
+    public SysMedicDatabase? Database => _db;
+
+    private TimeSpan CheckInterval => TimeSpan.FromSeconds(_state.Config.Monitoring.CheckInterval);
+
+    private TimeSpan LiveInterval => TimeSpan.FromSeconds(_state.Config.Monitoring.LiveInterval);
+
+    /// <summary>Opens the database (or tries again later) and restores what a restart must continue.</summary>
+    public void OpenStorage()
+    {
+        SysMedicConfig config = _state.Config;
+        try
+        {
+            Directory.CreateDirectory(config.DataPath);
+            _db = SysMedicDatabase.Open(config.DatabasePath(), _time, _logger);
+            DateTimeOffset now = _time.GetUtcNow();
+            _tracker = new PersistentUserTracker(_db.PersistentUsers.LoadOpen().Select(r => r.ToEpisode(now, config.UserPersistentTime())).OfType<UserEpisode>());
+            _state.Episodes = [.. _tracker.Open];
+            _state.UnresolvedAlerts = _db.Alerts.List(new AlertFilter { Limit = 10_000 }).Count;
+            LogStorageOpened(_db.Path, _tracker.Open.Count);
+        }
+        catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
+        {
+            _db = null;
+            _nextOpenAttempt = _time.GetUtcNow() + TimeSpan.FromMinutes(1);
+            LogStorageUnavailable(config.DatabasePath(), ex.Message);
+        }
+    }
+
+    /// <summary>Runs until <paramref name="stop"/>; the check in progress is finished first.</summary>
+    public async Task RunAsync(Action? heartbeat, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            long started = _time.GetTimestamp();
+            Tick();
+            heartbeat?.Invoke();
+            TimeSpan wait = LiveInterval - _time.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        // A last check so the window since the previous one is not lost.
+        if (_window.Count > 0)
+        {
+            Check();
+        }
+    }
+
+    /// <summary>One live sample, and the check when it is due.</summary>
+    public void Tick()
+    {
+        try
+        {
+            _sampler.Options = _state.Config.ToSamplerOptions(_sampler.Options);
+            Snapshot snapshot = _sampler.Sample(_tracker.PersistentUserCount);
+            _window.Add(snapshot);
+            Server?.BroadcastSnapshot(_state.Publish(snapshot));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            LogSampleFailed(ex.Message);
+        }
+
+        if (_time.GetUtcNow() >= _nextCheck)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            _nextCheck = _nextCheck + CheckInterval > now ? _nextCheck + CheckInterval : now + CheckInterval;
+            Check();
+        }
+    }
+
+    /// <summary>Stores the window, judges it, raises alerts; each part on its own so one failure spares the others.</summary>
+    public void Check()
+    {
+        SysMedicConfig config = _state.Config;
+        WindowSummary? summary = _window.Close(config.UserFiltering.ToUserFilter());
+        if (summary is null)
+        {
+            return;
+        }
+
+        if (_db is null && _time.GetUtcNow() >= _nextOpenAttempt)
+        {
+            OpenStorage();
+        }
+
+        Store("writing the check", db => db.Metrics.WriteCheck(summary.ToRow(), summary.ToUserRows()));
+        Thresholds thresholds = config.ToThresholds();
+        TrackerUpdate update = _tracker.Update(summary, thresholds, config.UserPersistentTime());
+        _state.Episodes = update.Open;
+        Store("recording persistent users", db =>
+        {
+            foreach (UserEpisode e in update.Open)
+            {
+                db.PersistentUsers.UpsertOpen(e.ToRecord(summary.End));
+            }
+
+            foreach (UserEpisode e in update.Ended)
+            {
+                db.PersistentUsers.Resolve(e.Username, e.Metric.ToKey(), summary.End);
+            }
+        });
+
+        foreach (UserEpisode e in update.BecamePersistent)
+        {
+            LogPersistent(e.Username, e.Metric.ToDisplay(), e.StartTime);
+        }
+
+        var alerts = _engine.Evaluate(new AlertInput(summary, update, thresholds, TimeSpan.FromMinutes(config.Alerts.SuppressMinutes)));
+        foreach (RaisedAlert alert in alerts)
+        {
+            Raise(alert);
+        }
+
+        _state.LastCheck = summary.End;
+        if (_time.GetUtcNow() >= _nextCleanup)
+        {
+            _nextCleanup = _time.GetUtcNow() + TimeSpan.FromDays(1);
+            Store("deleting old history", db =>
+            {
+                RetentionResult r = db.Maintenance.Cleanup(config.DatabaseRetentionDays);
+                LogRetention(r.ToString());
+            });
+        }
+    }
+
+    private void Raise(RaisedAlert alert)
+    {
+        long id = 0;
+        Store("storing an alert", db => id = db.Alerts.Insert(alert.ToRecord()));
+        if (alert.Type != AlertType.Recovery)
+        {
+            _state.UnresolvedAlerts++;
+        }
+
+        LogAlert(alert.Severity.ToKey().ToUpperInvariant(), alert.Type.ToKey(), id, alert.Message);
+        Server?.BroadcastEvent(new AlertMessage(AlertMessage.Raised, (alert.ToRecord() with { Id = id }).ToInfo()));
+        AlertRaised?.Invoke(id, alert);
+    }
+
+    private void Store(string what, Action<SysMedicDatabase> write)
+    {
+        if (_db is { } db)
+        {
+            _health.TryWrite(what, () => write(db));
+        }
+    }
+
+    public void Dispose()
+    {
+        _db?.Dispose();
+        _db = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "history database {Path} open; {Open} open episodes restored")]
+    private partial void LogStorageOpened(string path, int open);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "history database {Path} cannot be opened: {Reason}; monitoring goes on, retrying in a minute")]
+    private partial void LogStorageUnavailable(string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "a sample failed: {Reason}")]
+    private partial void LogSampleFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ALERT {Severity} {Type} #{Id}: {Message}")]
+    private partial void LogAlert(string severity, string type, long id, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{User} is persistent on {Metric} since {Since:u}")]
+    private partial void LogPersistent(string user, string metric, DateTimeOffset since);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "retention: {Result}")]
+    private partial void LogRetention(string result);
+}
