@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SysMedic.Tui.Bootstrap;
 
 namespace SysMedic.Tui.Commands;
 
@@ -66,7 +67,6 @@ public static class SysMedicCli
             return Failed;
         }
 
-        // Until the full-screen console exists, the default role prints one report.
-        return ReportCommand.Execute(parsed.InvocationConfiguration.Output, error, json: false, TimeSpan.FromSeconds(1));
+        return ConsoleApp.Run(error);
     }
 }

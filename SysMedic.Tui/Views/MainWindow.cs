@@ -1,0 +1,126 @@
+using SysMedic.Tui.Connection;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>
+/// The console: menu bar, header, one screen at a time (dashboard, users, processes, alerts, history) and the status
+/// bar. It reads only the connection; snapshots from other threads reach it through <c>IApplication.Invoke</c>.
+/// </summary>
+public sealed partial class MainWindow : Window
+{
+    private readonly ISysMedicConnection _connection;
+    private readonly Dictionary<Screen, View> _screens;
+
+    public MainWindow(ISysMedicConnection connection, ConsoleTheme? theme = null)
+    {
+        _connection = connection;
+        Title = "sysmedic";
+        BorderStyle = LineStyle.None;
+        Theme = theme ?? ConsoleTheme.Dark;
+        SetScheme(Theme.ToScheme());
+
+        MenuBar menu = BuildMenu();
+        Header = new HeaderView(connection) { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill() };
+        Dashboard = new DashboardView(connection);
+        Users = new UsersView(connection);
+        Processes = new ProcessesView();
+        Alerts = new PlaceholderView("Alerts", "Alerts " + AgentRequiredException.Hint + ".\nThe embedded sampler raises no alerts and keeps no history.");
+        History = new PlaceholderView("History", "History over hours and days " + AgentRequiredException.Hint + ".\nThe dashboard charts show the last minutes the console has seen.");
+        _screens = new Dictionary<Screen, View>
+        {
+            [Screen.Dashboard] = Dashboard,
+            [Screen.Users] = Users,
+            [Screen.Processes] = Processes,
+            [Screen.Alerts] = Alerts,
+            [Screen.History] = History,
+        };
+        Add(menu, Header);
+        foreach (View screen in _screens.Values)
+        {
+            screen.X = 0;
+            screen.Y = Pos.Bottom(Header);
+            screen.Width = Dim.Fill();
+            screen.Height = Dim.Fill(1);
+            screen.Visible = false;
+            Add(screen);
+        }
+
+        Add(BuildStatusBar());
+        Dashboard.UserOpened += (_, user) => OpenUser(user);
+        Users.UserOpened += (_, user) => OpenUser(user);
+        ShowScreen(Screen.Dashboard);
+        _connection.SnapshotReceived += OnSnapshotReceived;
+        _connection.StateChanged += OnStateChanged;
+        if (_connection.Latest is { } latest)
+        {
+            Apply(latest);
+        }
+    }
+
+    /// <summary>The colours in use.</summary>
+    public ConsoleTheme Theme { get; private set; }
+
+    /// <summary>The screen shown now.</summary>
+    public Screen Current { get; private set; }
+
+    /// <summary>True while the live refresh is paused (<c>p</c>).</summary>
+    public bool Paused { get; private set; }
+
+    public HeaderView Header { get; }
+
+    public DashboardView Dashboard { get; }
+
+    public UsersView Users { get; }
+
+    public ProcessesView Processes { get; }
+
+    public PlaceholderView Alerts { get; }
+
+    public PlaceholderView History { get; }
+
+    /// <summary>Shows <paramref name="screen"/> and gives it the keyboard.</summary>
+    public void ShowScreen(Screen screen)
+    {
+        Current = screen;
+        foreach ((Screen key, View view) in _screens)
+        {
+            view.Visible = key == screen;
+        }
+
+        if (_connection.Latest is { } latest && !Paused)
+        {
+            ApplyToScreen(latest);
+        }
+
+        View target = screen switch
+        {
+            Screen.Dashboard => Dashboard.Users,
+            Screen.Users => Users.Table,
+            Screen.Processes => Processes.Table,
+            _ => _screens[screen],
+        };
+        target.SetFocus();
+    }
+
+    /// <summary>Switches between the dark and the light theme.</summary>
+    public void ToggleTheme()
+    {
+        Theme = Theme == ConsoleTheme.Dark ? ConsoleTheme.Light : ConsoleTheme.Dark;
+        SetScheme(Theme.ToScheme());
+        SetNeedsDraw();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _connection.SnapshotReceived -= OnSnapshotReceived;
+            _connection.StateChanged -= OnStateChanged;
+        }
+
+        base.Dispose(disposing);
+    }
+}
