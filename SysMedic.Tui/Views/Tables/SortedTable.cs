@@ -118,6 +118,27 @@ public sealed class SortedTable<T> : TableView
         SetNeedsDraw();
     }
 
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+
+        // A click on a column header sorts by it (again: reverses); a double click on a row opens it.
+        if (mouse.Position is { } position && mouse.IsSingleClicked && ScreenToCell(position, out int? header) is null && header is { } column)
+        {
+            SortBy(column);
+            return true;
+        }
+
+        if (mouse.Position is { } at && mouse.IsDoubleClicked && ScreenToCell(at, out _) is { } cell && cell.Y < _shown.Count)
+        {
+            SetSelection(0, cell.Y, false, null);
+            RowOpened?.Invoke(this, _shown[cell.Y]);
+            return true;
+        }
+
+        return base.OnMouseEvent(mouse);
+    }
+
     protected override bool OnKeyDown(Key key)
     {
         // TableView takes letters for type-to-search; these keys must reach us first.
