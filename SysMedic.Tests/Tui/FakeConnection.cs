@@ -56,8 +56,13 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
     public Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
         Task.FromResult(new HistoryResult([.. _history], []));
 
+    /// <summary>What <see cref="GetAlertsAsync"/> answers when the connection has the Alerts feature.</summary>
+    public List<AlertInfo> Alerts { get; } = [];
+
     public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) =>
-        Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+        features.HasFlag(ConnectionFeatures.Alerts)
+            ? Task.FromResult<IReadOnlyList<AlertInfo>>([.. Alerts.Where(a => includeResolved || !a.IsResolved)])
+            : Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
 
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
         Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));

@@ -1,11 +1,17 @@
+using SysMedic.Core.Formatting;
 using SysMedic.Core.Sampling;
 using SysMedic.Tui.Connection;
+using Terminal.Gui.Views;
 
 namespace SysMedic.Tui.Views;
 
 /// <summary>The live feed: snapshots, pause, chart history and the drill-down request.</summary>
 public sealed partial class MainWindow
 {
+    private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
+    private bool _alertsInFlight;
+    private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
+
     /// <summary>Pauses or resumes the live refresh; resuming shows the newest snapshot at once.</summary>
     public void TogglePause()
     {
@@ -32,14 +38,17 @@ public sealed partial class MainWindow
     /// <summary>Asks the connection for <paramref name="username"/>'s detail and opens the drill-down.</summary>
     public void OpenUser(string username)
     {
-        Task<UserDetail> request = _connection.GetUserDetailAsync(username);
-        if (request.IsCompletedSuccessfully)
+        OnUiThread(_connection.GetUserDetailAsync(username), t =>
         {
-            ShowUser(request.Result);
-            return;
-        }
-
-        _ = request.ContinueWith(t => App?.Invoke(() => ShowUser(t.Result)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            if (t.IsCompletedSuccessfully)
+            {
+                ShowUser(t.Result);
+            }
+            else if (App is { } app)
+            {
+                _ = MessageBox.ErrorQuery(app, "User " + SafeText.ForTerminal(username), t.Exception?.InnerException?.Message ?? "request cancelled", "_OK");
+            }
+        });
     }
 
     /// <summary>Opens the help dialog.</summary>
@@ -57,6 +66,46 @@ public sealed partial class MainWindow
         App?.Run(dialog);
     }
 
+    private void RefreshAlerts()
+    {
+        // One request at a time, at most every AlertsRefresh: alerts change far less often than snapshots.
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts) || _alertsInFlight || now - _alertsFetched < AlertsRefresh)
+        {
+            return;
+        }
+
+        _alertsInFlight = true;
+        _alertsFetched = now;
+        OnUiThread(_connection.GetAlertsAsync(includeResolved: false), t =>
+        {
+            _alertsInFlight = false;
+            if (t.IsCompletedSuccessfully)
+            {
+                Dashboard.ShowAlerts(t.Result);
+            }
+            else
+            {
+                Dashboard.SetAlertsText("Alerts: " + (t.Exception?.InnerException?.Message ?? "request failed"));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="then"/> on the UI thread once <paramref name="request"/> ends: at once when it already
+    /// has (the embedded connection answers from memory), else through <c>Invoke</c> from the completing thread.
+    /// </summary>
+    private void OnUiThread<T>(Task<T> request, Action<Task<T>> then)
+    {
+        if (request.IsCompleted)
+        {
+            then(request);
+            return;
+        }
+
+        _ = request.ContinueWith(t => App?.Invoke(() => then(t)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
     private void ApplyToScreen(Snapshot snapshot)
     {
         // Hidden screens are not touched: they cost nothing until shown, and ShowScreen fills them then.
@@ -64,6 +113,7 @@ public sealed partial class MainWindow
         {
             case Screen.Dashboard:
                 Dashboard.Show(snapshot);
+                RefreshAlerts();
                 break;
             case Screen.Users:
                 Users.Show(snapshot);
@@ -88,13 +138,12 @@ public sealed partial class MainWindow
 
     private void LoadChartHistory()
     {
-        Task<HistoryResult> request = _connection.GetHistoryAsync(new HistoryQuery(DashboardView.ChartWindow));
-        if (request.IsCompletedSuccessfully)
+        OnUiThread(_connection.GetHistoryAsync(new HistoryQuery(DashboardView.ChartWindow)), t =>
         {
-            Dashboard.Seed(request.Result.System);
-            return;
-        }
-
-        _ = request.ContinueWith(t => App?.Invoke(() => Dashboard.Seed(t.Result.System)), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            if (t.IsCompletedSuccessfully)
+            {
+                Dashboard.Seed(t.Result.System);
+            }
+        });
     }
 }
