@@ -1,3 +1,4 @@
+using SysMedic.Core.Config;
 using SysMedic.Core.Sampling;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views;
@@ -14,7 +15,19 @@ public static class ConsoleApp
     /// </summary>
     public static int Run(TextWriter error, string? theme = null)
     {
-        ConsoleTheme? chosen = theme is null ? null : ConsoleTheme.Named(theme);
+        IReadOnlyList<ConsoleTheme> themes = ConsoleThemeFile.Load(ThemeDirectories());
+        if (theme is not null)
+        {
+            ConsoleTheme? chosen = themes.FirstOrDefault(t => t.Name == theme);
+            if (chosen is null)
+            {
+                error.WriteLine($"sysmedic: no theme \"{theme}\" (have: {string.Join(", ", themes.Select(t => t.Name))})");
+                return 2;
+            }
+
+            themes = [chosen, .. themes.Where(t => t != chosen)];
+        }
+
         EmbeddedConnection connection;
         try
         {
@@ -31,11 +44,26 @@ public static class ConsoleApp
             connection.Start();
             using (IApplication app = Application.Create().Init())
             {
-                using var window = new MainWindow(connection, chosen);
+                using var window = new MainWindow(connection, themes);
                 app.Run(window);
             }
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The themes beside the configuration first (<c>$XDG_CONFIG_HOME/sysmedic/themes</c>, or
+    /// <c>/etc/sysmedic/themes</c> for root), then those installed beside the binary.
+    /// </summary>
+    public static IEnumerable<string> ThemeDirectories()
+    {
+        string? config = Path.GetDirectoryName(SysMedicPaths.ForCurrentUser().ConfigFile);
+        if (config is not null)
+        {
+            yield return Path.Combine(config, "themes");
+        }
+
+        yield return Path.Combine(AppContext.BaseDirectory, "themes");
     }
 }

@@ -52,6 +52,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.Config);
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
+        root.Options.Add(CliOptions.Theme);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.SetAction(RunDefault);
@@ -67,6 +68,6 @@ public static class SysMedicCli
             return Failed;
         }
 
-        return ConsoleApp.Run(error);
+        return ConsoleApp.Run(error, parsed.GetValue(CliOptions.Theme));
     }
 }

@@ -22,14 +22,6 @@ public sealed record ConsoleTheme(
     /// <summary>Black on white, for light terminals.</summary>
     public static ConsoleTheme Light { get; } = new("light", Color.Black, Color.White, Color.White, Color.Blue, Color.Blue, Color.Green, Color.Red);
 
-    /// <summary>The theme called <paramref name="name"/>, or null.</summary>
-    public static ConsoleTheme? Named(string name) => name switch
-    {
-        "dark" => Dark,
-        "light" => Light,
-        _ => null,
-    };
-
     /// <summary>The scheme views use: normal text, the selected row, hot keys.</summary>
     public Scheme ToScheme() => new(new TgAttribute(Foreground, Background))
     {

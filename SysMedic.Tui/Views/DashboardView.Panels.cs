@@ -8,6 +8,18 @@ namespace SysMedic.Tui.Views;
 /// <summary>The five panels: their figures and charts.</summary>
 public sealed partial class DashboardView
 {
+    /// <summary>Uses <paramref name="theme"/>'s bar and alarm colours in every chart.</summary>
+    public void SetChartColours(ConsoleTheme theme)
+    {
+        ArgumentNullException.ThrowIfNull(theme);
+        foreach (MetricPanel panel in new[] { Cpu, Memory, Disk, Network, Load })
+        {
+            panel.Chart.BarColor = theme.Bar;
+            panel.Chart.AlarmColor = theme.Alarm;
+            panel.Chart.SetNeedsDraw();
+        }
+    }
+
     private void ShowFigures(SystemUsage s)
     {
         Cpu.SetText(Units.Percent(s.CpuPercent), $"{s.CpuCount} CPUs\n{s.ProcsRunning} running");

@@ -14,12 +14,13 @@ public sealed partial class MainWindow : Window
     private readonly ISysMedicConnection _connection;
     private readonly Dictionary<Screen, View> _screens;
 
-    public MainWindow(ISysMedicConnection connection, ConsoleTheme? theme = null)
+    public MainWindow(ISysMedicConnection connection, IReadOnlyList<ConsoleTheme>? themes = null)
     {
         _connection = connection;
         Title = "sysmedic";
         BorderStyle = LineStyle.None;
-        Theme = theme ?? ConsoleTheme.Dark;
+        Themes = themes is { Count: > 0 } ? themes : [ConsoleTheme.Dark, ConsoleTheme.Light];
+        Theme = Themes[0];
         SetScheme(Theme.ToScheme());
 
         MenuBar menu = BuildMenu();
@@ -51,6 +52,7 @@ public sealed partial class MainWindow : Window
         Add(BuildStatusBar());
         Dashboard.UserOpened += (_, user) => OpenUser(user);
         Users.UserOpened += (_, user) => OpenUser(user);
+        Dashboard.SetChartColours(Theme);
         ShowScreen(Screen.Dashboard);
         _connection.SnapshotReceived += OnSnapshotReceived;
         _connection.StateChanged += OnStateChanged;
@@ -59,6 +61,9 @@ public sealed partial class MainWindow : Window
             Apply(latest);
         }
     }
+
+    /// <summary>The themes <c>t</c> cycles through; the first is used at start.</summary>
+    public IReadOnlyList<ConsoleTheme> Themes { get; }
 
     /// <summary>The colours in use.</summary>
     public ConsoleTheme Theme { get; private set; }
@@ -105,11 +110,13 @@ public sealed partial class MainWindow : Window
         target.SetFocus();
     }
 
-    /// <summary>Switches between the dark and the light theme.</summary>
+    /// <summary>Switches to the next theme (dark, light, then any others).</summary>
     public void ToggleTheme()
     {
-        Theme = Theme == ConsoleTheme.Dark ? ConsoleTheme.Light : ConsoleTheme.Dark;
+        int index = Themes.ToList().IndexOf(Theme);
+        Theme = Themes[(index + 1) % Themes.Count];
         SetScheme(Theme.ToScheme());
+        Dashboard.SetChartColours(Theme);
         SetNeedsDraw();
     }
 
