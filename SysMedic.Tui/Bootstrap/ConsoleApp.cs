@@ -15,6 +15,12 @@ public static class ConsoleApp
     /// </summary>
     public static int Run(TextWriter error, string? theme = null)
     {
+        if (System.Console.IsInputRedirected || System.Console.IsOutputRedirected)
+        {
+            error.WriteLine("sysmedic: the console needs a terminal; for a one-off text report use 'sysmedic report'.");
+            return 2;
+        }
+
         IReadOnlyList<ConsoleTheme> themes = ConsoleThemeFile.Load(ThemeDirectories());
         if (theme is not null)
         {

@@ -52,5 +52,5 @@ public sealed class UsersView : View
     }
 
     private void UpdateBar() =>
-        _bar.Text = $"{_count} users, by {Table.SortHeader}   Enter: processes and history  < > sort  r reverse  * custom threshold";
+        _bar.Text = $"{_count} users, by {Table.SortHeader}   Enter: user detail  < > sort  r reverse  * own threshold";
 }
