@@ -102,11 +102,15 @@ public class TableKeysTests
         Assert.That(console.Screen, Does.Contain("PAUSED"));
 
         var next = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
-        console.Connection.Publish(next with { System = next.System with { CpuPercent = 99.9 } });
+        console.Connection.Publish(next with { System = next.System with { CpuPercent = 99.9 }, Processes = [.. next.Processes.Take(2)] });
         Assert.That(console.Screen, Does.Contain("CPU 57.3%"));
 
-        console.Press(Key.P);
+        console.Press(Key.F4);
+        Assert.That(console.Window.Processes.Table.Shown, Has.Count.EqualTo(7), "a screen first shown while paused shows the paused moment");
+
+        console.Press(Key.F6, Key.P);
         Assert.That(console.Screen, Does.Contain("CPU 99.9%"));
+        Assert.That(console.Window.Dashboard.Processes.Shown, Has.Count.EqualTo(2));
         Assert.That(console.Screen, Does.Not.Contain("PAUSED"));
     }
 }

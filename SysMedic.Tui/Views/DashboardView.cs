@@ -101,7 +101,7 @@ public sealed partial class DashboardView : View
         DrawCharts(snapshot.Timestamp);
         Users.SetRows(snapshot.Users);
         Processes.SetRows(snapshot.Processes);
-        _usersFrame.Title = $"Users ({snapshot.Users.Count}) F2";
+        _usersFrame.Title = snapshot.Users.Count == 0 ? "Users: none (system accounts hidden)" : $"Users ({snapshot.Users.Count}) F2";
         _processesFrame.Title = $"Top of {snapshot.Processes.Count} processes F4";
     }
 

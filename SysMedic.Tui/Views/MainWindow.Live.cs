@@ -10,6 +10,7 @@ public sealed partial class MainWindow
 {
     private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
     private bool _alertsInFlight;
+    private Snapshot? _displayed;
     private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
 
     /// <summary>Pauses or resumes the live refresh; resuming shows the newest snapshot at once.</summary>
@@ -31,6 +32,7 @@ public sealed partial class MainWindow
     public void Apply(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        _displayed = snapshot;
         Header.Show(snapshot);
         ApplyToScreen(snapshot);
     }

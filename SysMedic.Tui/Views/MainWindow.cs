@@ -95,9 +95,10 @@ public sealed partial class MainWindow : Window
             view.Visible = key == screen;
         }
 
-        if (_connection.Latest is { } latest && !Paused)
+        // While paused a newly shown screen shows the same moment as the rest, not the newest data.
+        if ((Paused ? _displayed : _connection.Latest) is { } snapshot)
         {
-            ApplyToScreen(latest);
+            ApplyToScreen(snapshot);
         }
 
         View target = screen switch
