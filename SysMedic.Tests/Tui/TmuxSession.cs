@@ -63,7 +63,16 @@ internal sealed class TmuxSession : IDisposable
 
     public string WaitFor(string text) => WaitFor(s => s.Contains(text, StringComparison.Ordinal));
 
-    public void Dispose() => Tmux(_socket, "kill-session", "-t", Name);
+    public void Dispose()
+    {
+        // The private server ends with its only session; its socket file stays behind unless removed.
+        string socketPath = Tmux(_socket, "display-message", "-p", "-t", Name, "#{socket_path}").Output.Trim();
+        Tmux(_socket, "kill-session", "-t", Name);
+        if (socketPath.Length > 0 && socketPath.EndsWith(_socket, StringComparison.Ordinal))
+        {
+            File.Delete(socketPath);
+        }
+    }
 
     private static (int Code, string Output) Tmux(string? socket, params string[] args)
     {
