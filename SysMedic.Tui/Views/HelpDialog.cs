@@ -21,6 +21,8 @@ public sealed class HelpDialog : Dialog
         Processes
           /  filter by text (pid, user, name, command); Enter keeps it, Esc clears it
           u  only the selected process's user; u again: everyone
+        History
+          Left/Right or 1-5  range: 1h, 6h, 24h, 7d, 30d
         Status
           Light Usage (green)   nothing near a threshold
           Medium Usage (yellow) system over 60% of a threshold, or a user over theirs

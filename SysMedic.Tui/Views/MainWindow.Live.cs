@@ -9,6 +9,8 @@ namespace SysMedic.Tui.Views;
 public sealed partial class MainWindow
 {
     private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HistoryRefresh = TimeSpan.FromSeconds(10);
+    private DateTimeOffset _historyFetched = DateTimeOffset.MinValue;
     private bool _alertsInFlight;
     private Snapshot? _displayed;
     private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
@@ -68,6 +70,25 @@ public sealed partial class MainWindow
         App?.Run(dialog);
     }
 
+    private void LoadHistoryScreen(bool force)
+    {
+        // Stored history changes slowly; a new range is fetched at once, the same range at most every HistoryRefresh.
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        if (!force && now - _historyFetched < HistoryRefresh)
+        {
+            return;
+        }
+
+        _historyFetched = now;
+        OnUiThread(History.Request(), t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                History.Show(t.Result.System, _displayed?.Timestamp ?? now);
+            }
+        });
+    }
+
     private void RefreshAlerts()
     {
         // One request at a time, at most every AlertsRefresh: alerts change far less often than snapshots.
@@ -122,6 +143,9 @@ public sealed partial class MainWindow
                 break;
             case Screen.Processes:
                 Processes.Show(snapshot);
+                break;
+            case Screen.History:
+                LoadHistoryScreen(force: false);
                 break;
             default:
                 break;

@@ -29,7 +29,8 @@ public sealed partial class MainWindow : Window
         Users = new UsersView(connection);
         Processes = new ProcessesView();
         Alerts = new PlaceholderView("Alerts", "Alerts " + AgentRequiredException.Hint + ".\nThe embedded sampler raises no alerts and keeps no history.");
-        History = new PlaceholderView("History", "History over hours and days " + AgentRequiredException.Hint + ".\nThe dashboard charts show the last minutes the console has seen.");
+        History = new HistoryView(connection);
+        History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);
         _screens = new Dictionary<Screen, View>
         {
             [Screen.Dashboard] = Dashboard,
@@ -84,7 +85,7 @@ public sealed partial class MainWindow : Window
 
     public PlaceholderView Alerts { get; }
 
-    public PlaceholderView History { get; }
+    public HistoryView History { get; }
 
     /// <summary>Shows <paramref name="screen"/> and gives it the keyboard.</summary>
     public void ShowScreen(Screen screen)

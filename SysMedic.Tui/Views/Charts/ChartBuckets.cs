@@ -20,7 +20,7 @@ public static class ChartBuckets
 
         var sums = new double[columns];
         var counts = new int[columns];
-        DateTimeOffset start = now - window;
+        DateTimeOffset start = now.UtcTicks - DateTimeOffset.MinValue.UtcTicks < window.Ticks ? DateTimeOffset.MinValue : now - window;
         double slice = window.TotalSeconds / columns;
         foreach (T p in points)
         {
