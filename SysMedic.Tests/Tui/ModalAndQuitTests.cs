@@ -100,4 +100,26 @@ public class ModalAndQuitTests
             Assert.That(run.StoppedByHarness, Is.False);
         });
     }
+
+    [Test]
+    [CancelAfter(30000)]
+    public void Esc_closes_an_open_menu_and_the_console_keeps_running()
+    {
+        using var run = new ScriptedRun();
+        bool menuOpen = false;
+        bool menuOpenAfterEsc = true;
+        run.Then(() => run.App.InjectKey(Key.V.WithAlt))
+            .Then(() => menuOpen = run.App.Popovers?.GetActivePopover() is not null)
+            .Then(() => run.App.InjectKey(Key.Esc))
+            .Then(() => menuOpenAfterEsc = run.App.Popovers?.GetActivePopover() is not null)
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(menuOpen, Is.True, "Alt+V opens the View menu");
+            Assert.That(menuOpenAfterEsc, Is.False);
+            Assert.That(run.StoppedByHarness, Is.False, "q quits once the menu is closed");
+        });
+    }
 }

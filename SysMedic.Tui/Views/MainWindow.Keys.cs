@@ -30,7 +30,8 @@ public sealed partial class MainWindow
 
     private void OnApplicationKeyDown(object? sender, Key key)
     {
-        if (!ReferenceEquals(App?.TopRunnableView, this))
+        // A dialog on top, or an open menu, handles its own keys (Esc closes it).
+        if (!ReferenceEquals(App?.TopRunnableView, this) || App?.Popovers?.GetActivePopover() is not null)
         {
             return;
         }
