@@ -32,4 +32,14 @@ public class HistoryViewTests
         console.Press(Key.CursorLeft);
         Assert.That(console.Screen, Does.Contain("Range 1h 6h 24h [7d] 30d"));
     }
+
+    [Test]
+    public void F3_says_alerts_need_the_agent_on_the_embedded_connection()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F3);
+
+        Assert.That(console.Screen, Does.Contain("Alerts: needs the agent (sysmedic daemon start)."));
+        Assert.That(console.Window.Current, Is.EqualTo(SysMedic.Tui.Views.Screen.Alerts));
+    }
 }

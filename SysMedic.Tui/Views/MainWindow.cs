@@ -28,7 +28,7 @@ public sealed partial class MainWindow : Window
         Dashboard = new DashboardView(connection);
         Users = new UsersView(connection);
         Processes = new ProcessesView();
-        Alerts = new PlaceholderView("Alerts", "Alerts " + AgentRequiredException.Hint + ".\nThe embedded sampler raises no alerts and keeps no history.");
+        Alerts = new PlaceholderView("Alerts", "Alerts: " + AgentRequiredException.Hint + ".\nThe embedded sampler watches, but raises no alerts.");
         History = new HistoryView(connection);
         History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);
         _screens = new Dictionary<Screen, View>
