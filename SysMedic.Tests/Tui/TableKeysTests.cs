@@ -113,4 +113,16 @@ public class TableKeysTests
         Assert.That(console.Window.Dashboard.Processes.Shown, Has.Count.EqualTo(2));
         Assert.That(console.Screen, Does.Not.Contain("PAUSED"));
     }
+
+    [Test]
+    public void Rows_with_equal_values_keep_one_order_across_refreshes()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F4);
+        var next = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+        console.Connection.Publish(next with { Processes = [.. next.Processes.Reverse()] });
+
+        int[] pids = [.. console.Window.Processes.Table.Shown.Select(p => p.Pid)];
+        Assert.That(Array.IndexOf(pids, 103), Is.LessThan(Array.IndexOf(pids, 301)), "bash (103) and vim (301) both use 2.5% CPU");
+    }
 }

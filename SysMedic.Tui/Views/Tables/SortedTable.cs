@@ -103,8 +103,11 @@ public sealed class SortedTable<T> : TableView
         string? selectedKey = Selected is { } selected ? _key(selected) : null;
         int rowOffset = RowOffset;
         List<T> shown = Filter is null ? [.. _all] : [.. _all.Where(Filter)];
-        Comparison<T> compare = _columns[SortColumn].Compare;
-        shown.Sort(Descending ? (a, b) => compare(b, a) : compare);
+        Comparison<T> column = _columns[SortColumn].Compare;
+        Comparison<T> ordered = Descending ? (a, b) => column(b, a) : column;
+
+        // Ties keep one order across refreshes (by key), so equal rows do not swap places every two seconds.
+        shown.Sort((a, b) => ordered(a, b) is var c && c != 0 ? c : string.CompareOrdinal(_key(a), _key(b)));
         _shown = shown;
         Table = new RowsTableSource<T>(shown, _columns, SortColumn, Descending);
         int row = selectedKey is null ? 0 : shown.FindIndex(r => _key(r) == selectedKey);
