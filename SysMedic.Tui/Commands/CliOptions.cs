@@ -24,6 +24,12 @@ public static class CliOptions
         Description = "Run the WebSocket relay in the foreground (systemd)",
     };
 
+    /// <summary>The console's colours at start: dark, light, or a theme file's name.</summary>
+    public static readonly Option<string?> Theme = new("--theme")
+    {
+        Description = "Console theme at start: dark (default), light, or the name of a .theme file",
+    };
+
     /// <summary>Machine-readable output: snake_case JSON.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (snake_case) instead of a table" };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SysMedic.Agent.Doctor;
+using SysMedic.Tui.Bootstrap;
 
 namespace SysMedic.Tui.Commands;
 
@@ -53,6 +54,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.Config);
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
+        root.Options.Add(CliOptions.Theme);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
@@ -76,7 +78,6 @@ public static class SysMedicCli
             return Failed;
         }
 
-        // Until the full-screen console exists, the default role prints one report.
-        return ReportCommand.Execute(parsed.InvocationConfiguration.Output, error, json: false, TimeSpan.FromSeconds(1));
+        return ConsoleApp.Run(error, parsed.GetValue(CliOptions.Theme));
     }
 }

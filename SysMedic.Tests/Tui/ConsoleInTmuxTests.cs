@@ -1,0 +1,61 @@
+namespace SysMedic.Tests.Tui;
+
+/// <summary>The built sysmedic in a real terminal: tmux runs it, keys go in with send-keys, the screen comes back.</summary>
+[NonParallelizable]
+public class ConsoleInTmuxTests
+{
+    private const string Exited = "SYSMEDIC-EXITED";
+
+    [TestCase(120, 40)]
+    [TestCase(80, 24)]
+    [CancelAfter(300_000)]
+    public void Console_runs_in_a_real_terminal_switches_screens_and_quits_with_q(int cols, int rows)
+    {
+        if (!TmuxSession.IsInstalled())
+        {
+            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+        }
+
+        string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");
+        // The test process hides the terminal from Terminal.Gui; the real console must not inherit that.
+        string command = $"env -u DisableRealDriverIO dotnet '{dll}'; echo {Exited} $?; sleep 600";
+        using TmuxSession tmux = TmuxSession.Start(command, cols, rows);
+
+        string dashboard = tmux.WaitFor(s => s.Contains("Top of", StringComparison.Ordinal) && s.Contains("CPU ", StringComparison.Ordinal) && HasStatus(s));
+        Assert.That(dashboard, Does.Contain("embedded - start the agent"), dashboard);
+        Assert.That(dashboard, Does.Contain("F10"), dashboard);
+
+        tmux.SendKeys("F2");
+        string users = tmux.WaitFor("users, by CPU%");
+        Assert.That(users, Does.Contain("USER"), users);
+
+        tmux.SendKeys("F4");
+        string processes = tmux.WaitFor("processes, all users");
+        Assert.That(processes, Does.Contain("COMMAND"), processes);
+
+        tmux.SendKeys("/");
+        tmux.WaitFor("Filter:");
+        tmux.SendKeys("-l", "sysmedic");
+        tmux.SendKeys("Enter");
+        string filtered = tmux.WaitFor("filter \"sysmedic\"");
+        Assert.That(filtered, Does.Contain("dotnet"), "the console's own process matches: " + filtered);
+
+        tmux.SendKeys("Escape");
+        tmux.SendKeys("F1");
+        string help = tmux.WaitFor("SysMedic help");
+        Assert.That(help, Does.Contain("q, F10 quit"), help);
+        tmux.SendKeys("Escape");
+        string afterEsc = tmux.WaitFor(s => !s.Contains("SysMedic help", StringComparison.Ordinal));
+        Assert.That(afterEsc, Does.Not.Contain(Exited), "Esc must not quit the console");
+        Assert.That(afterEsc, Does.Contain("processes, all users"), afterEsc);
+
+        tmux.SendKeys("q");
+        string end = tmux.WaitFor(Exited);
+        Assert.That(end, Does.Contain(Exited + " 0"), end);
+    }
+
+    private static bool HasStatus(string screen) =>
+        screen.Contains("Light Usage", StringComparison.Ordinal)
+        || screen.Contains("Medium Usage", StringComparison.Ordinal)
+        || screen.Contains("Heavy Load", StringComparison.Ordinal);
+}

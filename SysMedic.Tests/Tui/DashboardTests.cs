@@ -1,0 +1,77 @@
+using SysMedic.Tui.Connection;
+
+namespace SysMedic.Tests.Tui;
+
+[Parallelizable(ParallelScope.All)]
+public class DashboardTests
+{
+    [Test]
+    public void Dashboard_shows_the_host_status_panels_users_and_top_processes()
+    {
+        using var console = new ConsoleHarness();
+        string screen = console.Screen;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen, Does.Contain("testhost  Linux 6.1.0-test  4 CPUs  up 1d 2h 03m"));
+            Assert.That(screen, Does.Contain("Medium Usage"));
+            Assert.That(screen, Does.Contain("fake connection for tests"));
+            Assert.That(screen, Does.Contain("CPU 57.3%"));
+            Assert.That(screen, Does.Contain("Memory 41.2%"));
+            Assert.That(screen, Does.Contain("Disk 73.5%"));
+            Assert.That(screen, Does.Contain("rx 1.4 MiB/s"));
+            Assert.That(screen, Does.Contain("Load 1.25"));
+            Assert.That(screen, Does.Contain("alice"));
+            Assert.That(screen, Does.Contain("python3"));
+            Assert.That(screen, Does.Contain("Alerts: needs the agent (sysmedic daemon start)"));
+        });
+    }
+
+    [Test]
+    public void Dashboard_charts_draw_the_threshold_line_and_the_latest_bar()
+    {
+        using var console = new ConsoleHarness();
+        string screen = console.Screen;
+
+        Assert.That(screen, Does.Contain("┄┄┄"), "the CPU and memory charts have an 80% threshold line");
+        Assert.That(console.Window.Dashboard.Cpu.Chart.Values[^1], Is.EqualTo(57.3).Within(0.01));
+    }
+
+    [Test]
+    public void Users_table_on_the_dashboard_is_sorted_by_cpu_first()
+    {
+        using var console = new ConsoleHarness();
+
+        Assert.That(console.Window.Dashboard.Users.Shown.Select(u => u.Username), Is.EqualTo(new[] { "alice", "bob", "carol" }));
+    }
+
+    [Test]
+    public void Dashboard_lists_the_latest_unresolved_alerts_when_the_connection_has_them()
+    {
+        var connection = new FakeConnection(ConnectionFeatures.RecentHistory | ConnectionFeatures.Alerts);
+        connection.Alerts.Add(new AlertInfo(1, ConsoleSnapshots.Time.AddMinutes(-9), "warning", "user_cpu", "bob", "bob over CPU threshold"));
+        connection.Alerts.Add(new AlertInfo(2, ConsoleSnapshots.Time.AddMinutes(-5), "critical", "system_memory", null, "memory 93%"));
+        connection.Alerts.Add(new AlertInfo(3, ConsoleSnapshots.Time.AddMinutes(-1), "critical", "disk", null, "disk full", ResolvedAt: ConsoleSnapshots.Time));
+        using var console = new ConsoleHarness(connection: connection);
+
+        string screen = console.Screen;
+
+        Assert.That(screen, Does.Contain("Alerts (2 unresolved, F3): [critical] 11:55 memory 93%  |  [warning] 11:51 bob over CPU threshold"));
+        Assert.That(screen, Does.Not.Contain("disk full"));
+    }
+
+    [Test]
+    public void Layout_fits_80_by_24_with_every_panel_title()
+    {
+        using var console = new ConsoleHarness(80, 24);
+        string screen = console.Screen;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen, Does.Contain("CPU 57.3%"));
+            Assert.That(screen, Does.Contain("Load 1.25"));
+            Assert.That(screen, Does.Contain("Users (3)"));
+            Assert.That(screen, Does.Contain("F10"));
+        });
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Time.Testing;
+using SysMedic.Core.Sampling;
+using SysMedic.Tests.Sampling;
+using SysMedic.Tui.Connection;
+
+namespace SysMedic.Tests.Tui;
+
+public class EmbeddedConnectionTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void Publishes_a_snapshot_every_live_interval_of_the_injected_clock()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time);
+        var received = new List<Snapshot>();
+        connection.SnapshotReceived += (_, s) => received.Add(s);
+        connection.Start();
+
+        Assert.That(received, Is.Empty, "the priming reading has no rates and is not published");
+        Assert.That(connection.State, Is.EqualTo(ConnectionState.Connecting));
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.That(received, Has.Count.EqualTo(2));
+        Assert.That(connection.Latest, Is.SameAs(received[^1]));
+        Assert.That(connection.State, Is.EqualTo(ConnectionState.Connected));
+        Assert.That(received[^1].Hostname, Is.EqualTo("fixture"));
+    }
+
+    [Test]
+    public async Task Describes_itself_as_embedded_and_sends_history_and_alerts_to_the_agent()
+    {
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), new FakeTimeProvider(Start));
+
+        Assert.That(connection.Description, Does.Contain("embedded - start the agent with `sysmedic daemon start`"));
+        Assert.That(connection.Features, Is.EqualTo(ConnectionFeatures.RecentHistory));
+        Assert.That(connection.Host.Kernel, Is.EqualTo("unknown kernel"), "the fixture tree has no sys/kernel/osrelease");
+        var ex = await Assert.ThrowsAsync<AgentRequiredException>(() => connection.GetAlertsAsync(includeResolved: false));
+        Assert.That(ex!.Message, Does.Contain("needs the agent (sysmedic daemon start)"));
+    }
+
+    [Test]
+    public void History_answers_the_recent_points_within_the_asked_span()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time);
+        connection.Start();
+        for (int i = 0; i < 10; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        HistoryResult all = connection.GetHistoryAsync(new HistoryQuery(TimeSpan.FromMinutes(5))).Result;
+        HistoryResult last = connection.GetHistoryAsync(new HistoryQuery(TimeSpan.FromSeconds(5))).Result;
+
+        Assert.That(all.System, Has.Count.EqualTo(10));
+        Assert.That(last.System, Has.Count.EqualTo(3), "points at now-4 s, now-2 s and now");
+        Assert.That(all.System.Select(p => p.Timestamp), Is.Ordered);
+    }
+
+    [Test]
+    public void Keeps_a_bounded_history()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time, TimeSpan.FromSeconds(2), keep: TimeSpan.FromSeconds(20));
+        connection.Start();
+        for (int i = 0; i < 50; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        HistoryResult all = connection.GetHistoryAsync(new HistoryQuery(TimeSpan.FromDays(1))).Result;
+        Assert.That(all.System, Has.Count.EqualTo(10));
+    }
+
+    [Test]
+    public void User_detail_lists_only_that_user_processes_and_their_threshold()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time);
+        connection.Start();
+        time.Advance(TimeSpan.FromSeconds(2));
+        string user = connection.Latest!.Processes.First(p => p.Uid >= 1000).User;
+
+        UserDetail detail = connection.GetUserDetailAsync(user).Result;
+
+        Assert.That(detail.Processes, Is.Not.Empty);
+        Assert.That(detail.Processes.Select(p => p.User).Distinct(), Is.EqualTo(new[] { user }));
+        Assert.That(detail.Threshold, Is.EqualTo(connection.Thresholds.DefaultUser));
+        Assert.That(detail.Episodes, Is.Empty);
+    }
+}

@@ -1,0 +1,81 @@
+using SysMedic.Core.Health;
+using SysMedic.Core.Sampling;
+using SysMedic.Tui.Connection;
+
+namespace SysMedic.Tests.Tui;
+
+/// <summary>A connection that shows what the test publishes, on the test's thread.</summary>
+internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFeatures.RecentHistory) : ISysMedicConnection
+{
+    private readonly List<SystemPoint> _history = [];
+
+    public ConnectionKind Kind => ConnectionKind.Embedded;
+
+    public ConnectionState State { get; private set; } = ConnectionState.Connecting;
+
+    public string Description => "fake connection for tests";
+
+    public ConnectionFeatures Features => features;
+
+    public HostInfo Host => new("testhost", "6.1.0-test", 4);
+
+    public Thresholds Thresholds { get; init; } = Thresholds.Default with
+    {
+        PerUser = new Dictionary<string, UserThreshold> { ["bob"] = new(50, 60) },
+    };
+
+    public TimeSpan LiveInterval => TimeSpan.FromSeconds(2);
+
+    public Snapshot? Latest { get; private set; }
+
+    public List<string> DetailRequests { get; } = [];
+
+    public event EventHandler<Snapshot>? SnapshotReceived;
+
+    public event EventHandler? StateChanged;
+
+    public void Start()
+    {
+    }
+
+    /// <summary>Delivers <paramref name="snapshot"/> as a live connection would.</summary>
+    public void Publish(Snapshot snapshot)
+    {
+        Latest = snapshot;
+        SystemUsage s = snapshot.System;
+        _history.Add(new SystemPoint(snapshot.Timestamp, s.CpuPercent, s.MemoryPercent, s.DiskPercent, s.NetworkRxBytesPerSec, s.NetworkTxBytesPerSec, s.LoadAvg1));
+        if (State != ConnectionState.Connected)
+        {
+            State = ConnectionState.Connected;
+            StateChanged?.Invoke(this, EventArgs.Empty);
+        }
+
+        SnapshotReceived?.Invoke(this, snapshot);
+    }
+
+    public Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new HistoryResult([.. _history], []));
+
+    /// <summary>What <see cref="GetAlertsAsync"/> answers when the connection has the Alerts feature.</summary>
+    public List<AlertInfo> Alerts { get; } = [];
+
+    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) =>
+        features.HasFlag(ConnectionFeatures.Alerts)
+            ? Task.FromResult<IReadOnlyList<AlertInfo>>([.. Alerts.Where(a => includeResolved || !a.IsResolved)])
+            : Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+
+    public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
+        Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));
+
+    public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
+    {
+        DetailRequests.Add(username);
+        ProcessUsage[] processes = Latest?.Processes.Where(p => p.User == username).ToArray() ?? [];
+        UserPoint[] history = Latest is null ? [] : [new UserPoint(Latest.Timestamp, 40, 20)];
+        return Task.FromResult(new UserDetail(username, Thresholds.For(username), Thresholds.PerUser.ContainsKey(username), processes, history, []));
+    }
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,128 @@
+using Terminal.Gui.Input;
+
+namespace SysMedic.Tests.Tui;
+
+[Parallelizable(ParallelScope.All)]
+public class TableKeysTests
+{
+    [Test]
+    public void F2_shows_the_users_screen_sorted_by_cpu()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F2);
+
+        Assert.That(console.Screen, Does.Contain("3 users, by CPU%"));
+        Assert.That(console.Window.Users.Table.Shown.Select(u => u.Username), Is.EqualTo(new[] { "alice", "bob", "carol" }));
+    }
+
+    [Test]
+    public void Greater_than_sorts_users_by_the_next_column_and_r_reverses_it()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F2, new Key('>'));
+
+        Assert.That(console.Screen, Does.Contain("by MEM%"));
+        Assert.That(console.Window.Users.Table.Shown.Select(u => u.Username), Is.EqualTo(new[] { "bob", "alice", "carol" }));
+
+        console.Press(Key.R);
+        Assert.That(console.Window.Users.Table.Shown.Select(u => u.Username), Is.EqualTo(new[] { "carol", "alice", "bob" }));
+    }
+
+    [Test]
+    public void Users_screen_marks_a_custom_threshold_and_says_persistence_needs_the_agent()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F2);
+        string screen = console.Screen;
+
+        Assert.That(screen, Does.Contain("cpu 50% mem 60% *"));
+        Assert.That(screen, Does.Contain("needs the agent"));
+    }
+
+    [Test]
+    public void J_and_k_move_the_selection_like_the_arrows()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F2, Key.J, Key.J);
+        Assert.That(console.Window.Users.Table.Selected?.Username, Is.EqualTo("carol"));
+
+        console.Press(Key.K);
+        Assert.That(console.Window.Users.Table.Selected?.Username, Is.EqualTo("bob"));
+    }
+
+    [Test]
+    public void Selection_stays_on_the_same_user_when_a_new_snapshot_reorders_the_rows()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F2, Key.J);
+        Assert.That(console.Window.Users.Table.Selected?.Username, Is.EqualTo("bob"));
+
+        var next = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+        next = next with { Users = [.. next.Users.Select(u => u.Username == "bob" ? u with { CpuPercent = 90 } : u)] };
+        console.Connection.Publish(next);
+
+        Assert.That(console.Window.Users.Table.Shown[0].Username, Is.EqualTo("bob"));
+        Assert.That(console.Window.Users.Table.Selected?.Username, Is.EqualTo("bob"));
+    }
+
+    [Test]
+    public void Slash_filters_processes_by_text_and_esc_clears_the_filter()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F4, new Key('/'));
+        console.Type("post");
+        console.Press(Key.Enter);
+
+        Assert.That(console.Window.Processes.Table.Shown.Select(p => p.Pid), Is.EqualTo(new[] { 201 }));
+        Assert.That(console.Screen, Does.Contain("1 of 7 processes"));
+        Assert.That(console.Screen, Does.Not.Contain("python3"));
+
+        console.Press(Key.Esc);
+        Assert.That(console.Window.Processes.Table.Shown, Has.Count.EqualTo(7));
+    }
+
+    [Test]
+    public void U_shows_only_the_selected_process_user_and_again_everyone()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F4, Key.U);
+
+        Assert.That(console.Window.Processes.Table.Shown.Select(p => p.User).Distinct(), Is.EqualTo(new[] { "alice" }));
+        Assert.That(console.Screen, Does.Contain("user alice"));
+
+        console.Press(Key.U);
+        Assert.That(console.Window.Processes.Table.Shown, Has.Count.EqualTo(7));
+    }
+
+    [Test]
+    public void P_pauses_the_live_refresh_and_resumes_with_the_newest_snapshot()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.P);
+        Assert.That(console.Screen, Does.Contain("PAUSED"));
+
+        var next = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+        console.Connection.Publish(next with { System = next.System with { CpuPercent = 99.9 }, Processes = [.. next.Processes.Take(2)] });
+        Assert.That(console.Screen, Does.Contain("CPU 57.3%"));
+
+        console.Press(Key.F4);
+        Assert.That(console.Window.Processes.Table.Shown, Has.Count.EqualTo(7), "a screen first shown while paused shows the paused moment");
+
+        console.Press(Key.F6, Key.P);
+        Assert.That(console.Screen, Does.Contain("CPU 99.9%"));
+        Assert.That(console.Window.Dashboard.Processes.Shown, Has.Count.EqualTo(2));
+        Assert.That(console.Screen, Does.Not.Contain("PAUSED"));
+    }
+
+    [Test]
+    public void Rows_with_equal_values_keep_one_order_across_refreshes()
+    {
+        using var console = new ConsoleHarness();
+        console.Press(Key.F4);
+        var next = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+        console.Connection.Publish(next with { Processes = [.. next.Processes.Reverse()] });
+
+        int[] pids = [.. console.Window.Processes.Table.Shown.Select(p => p.Pid)];
+        Assert.That(Array.IndexOf(pids, 103), Is.LessThan(Array.IndexOf(pids, 301)), "bash (103) and vim (301) both use 2.5% CPU");
+    }
+}

@@ -1,0 +1,149 @@
+using SysMedic.Core.Health;
+using SysMedic.Core.ProcFs;
+using SysMedic.Core.Sampling;
+
+namespace SysMedic.Tui.Connection;
+
+/// <summary>
+/// A sampler inside the console, used when no agent answers: a snapshot every <see cref="LiveInterval"/> on a timer
+/// of the injected <see cref="TimeProvider"/>, and the last minutes of figures kept in memory for the charts.
+/// Stored history and alerts need the agent.
+/// </summary>
+public sealed class EmbeddedConnection : ISysMedicConnection
+{
+    /// <summary>The header line for this connection.</summary>
+    public const string EmbeddedDescription = "embedded - start the agent with `sysmedic daemon start` for history and alerts";
+
+    private readonly Sampler _sampler;
+    private readonly TimeProvider _time;
+    private readonly RecentHistory _history;
+    private readonly Lock _sampleLock = new();
+    private readonly string _kernel;
+    private ITimer? _timer;
+    private volatile Snapshot? _latest;
+    private volatile bool _disposed;
+
+    /// <summary>Samples what <paramref name="options"/> points at every <paramref name="interval"/> (default 2 s).</summary>
+    public EmbeddedConnection(SamplerOptions options, TimeProvider? time = null, TimeSpan? interval = null, TimeSpan? keep = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _sampler = new Sampler(options, _time);
+        LiveInterval = interval ?? TimeSpan.FromSeconds(2);
+        TimeSpan kept = keep ?? TimeSpan.FromMinutes(15);
+        _history = new RecentHistory(Math.Max(2, (int)(kept / LiveInterval)));
+        _kernel = KernelRelease.Read(options.ProcRoot) ?? "unknown kernel";
+        Thresholds = options.Thresholds;
+    }
+
+    public ConnectionKind Kind => ConnectionKind.Embedded;
+
+    public ConnectionState State { get; private set; } = ConnectionState.Connecting;
+
+    public string Description => EmbeddedDescription;
+
+    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory;
+
+    public HostInfo Host => new(_sampler.Options.Hostname, _kernel, _latest?.System.CpuCount ?? Environment.ProcessorCount);
+
+    public Thresholds Thresholds { get; }
+
+    public TimeSpan LiveInterval { get; }
+
+    public Snapshot? Latest => _latest;
+
+    /// <summary>The figures kept for the charts.</summary>
+    public RecentHistory History => _history;
+
+    public event EventHandler<Snapshot>? SnapshotReceived;
+
+    public event EventHandler? StateChanged;
+
+    public void Start()
+    {
+        if (_timer is not null)
+        {
+            return;
+        }
+
+        // The first reading has no rates: take it now so the first timer tick already yields a full snapshot.
+        lock (_sampleLock)
+        {
+            _ = _sampler.Sample();
+        }
+
+        _timer = _time.CreateTimer(_ => Tick(), null, LiveInterval, LiveInterval);
+    }
+
+    /// <summary>Takes one snapshot now and publishes it; the timer calls this.</summary>
+    public void Tick()
+    {
+        // A slow pass (a huge process table) must not pile up behind itself: skip the tick instead.
+        if (_disposed || !_sampleLock.TryEnter())
+        {
+            return;
+        }
+
+        Snapshot snapshot;
+        try
+        {
+            snapshot = _sampler.Sample();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        finally
+        {
+            _sampleLock.Exit();
+        }
+
+        _latest = snapshot;
+        _history.Add(snapshot);
+        if (State != ConnectionState.Connected)
+        {
+            State = ConnectionState.Connected;
+            StateChanged?.Invoke(this, EventArgs.Empty);
+        }
+
+        SnapshotReceived?.Invoke(this, snapshot);
+    }
+
+    public Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        DateTimeOffset since = _time.GetUtcNow() - query.Span;
+        IReadOnlyList<UserPoint> user = query.User is null ? [] : _history.User(query.User, since);
+        return Task.FromResult(new HistoryResult(_history.System(since), user));
+    }
+
+    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+
+    public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
+        Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));
+
+    public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        IReadOnlyList<ProcessUsage> processes = _latest?.Processes.Where(p => p.User == username).ToArray() ?? [];
+        DateTimeOffset since = _time.GetUtcNow() - (LiveInterval * _history.Capacity);
+        var detail = new UserDetail(
+            username,
+            Thresholds.For(username),
+            Thresholds.PerUser.ContainsKey(username),
+            processes,
+            _history.User(username, since),
+            []);
+        return Task.FromResult(detail);
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _timer?.Dispose();
+        lock (_sampleLock)
+        {
+            _sampler.Dispose();
+        }
+    }
+}

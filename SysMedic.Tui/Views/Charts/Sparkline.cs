@@ -1,0 +1,117 @@
+using System.Text;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Color = Terminal.Gui.Drawing.Color;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
+
+namespace SysMedic.Tui.Views.Charts;
+
+/// <summary>
+/// A bar chart one column per value, eight levels per cell, with an optional dashed threshold line. Missing values
+/// (NaN) leave the column empty. Draws only its own cells, so a refresh costs its area and nothing more.
+/// </summary>
+public sealed class Sparkline : View
+{
+    private static readonly Rune[] Levels = [new('▁'), new('▂'), new('▃'), new('▄'), new('▅'), new('▆'), new('▇'), new('█')];
+    private static readonly Rune ThresholdRune = new('┄');
+    private double[] _values = [];
+
+    public Sparkline()
+    {
+        CanFocus = false;
+    }
+
+    /// <summary>The value at the top of the chart; ignored when <see cref="AutoScale"/> finds a bigger one.</summary>
+    public double Maximum { get; set; } = 100;
+
+    /// <summary>When true the top is the larger of <see cref="Maximum"/> and the biggest value shown.</summary>
+    public bool AutoScale { get; set; }
+
+    /// <summary>Where the threshold line is drawn, in the values' unit; null for none.</summary>
+    public double? Threshold { get; set; }
+
+    /// <summary>Colour of the bars under the threshold.</summary>
+    public Color BarColor { get; set; } = Color.BrightGreen;
+
+    /// <summary>Colour of bars over the threshold and of the threshold line.</summary>
+    public Color AlarmColor { get; set; } = Color.BrightRed;
+
+    /// <summary>The values, oldest first; NaN for a column without data.</summary>
+    public IReadOnlyList<double> Values => _values;
+
+    /// <summary>Replaces the values and redraws.</summary>
+    public void SetValues(double[] values)
+    {
+        _values = values;
+        SetNeedsDraw();
+    }
+
+    /// <summary>The top of the scale in use now.</summary>
+    public double Scale()
+    {
+        double top = Maximum;
+        if (AutoScale)
+        {
+            foreach (double v in _values)
+            {
+                if (v > top)
+                {
+                    top = v;
+                }
+            }
+        }
+
+        return top <= 0 ? 1 : top;
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        int width = Viewport.Width;
+        int height = Viewport.Height;
+        if (width <= 0 || height <= 0)
+        {
+            return true;
+        }
+
+        Color background = GetAttributeForRole(VisualRole.Normal).Background;
+        var bar = new TgAttribute(BarColor, background);
+        var alarm = new TgAttribute(AlarmColor, background);
+        double top = Scale();
+        int thresholdRow = Threshold is { } t && t > 0 && t <= top ? height - 1 - (int)Math.Min(height - 1, Math.Floor(t / top * height)) : -1;
+        int offset = Math.Max(0, _values.Length - width);
+        int padding = Math.Max(0, width - _values.Length);
+        for (int x = 0; x < width; x++)
+        {
+            double v = x < padding ? double.NaN : _values[offset + x - padding];
+            int eighths = double.IsNaN(v) ? 0 : (int)Math.Round(Math.Clamp(v / top, 0, 1) * height * 8);
+            if (!double.IsNaN(v) && v > 0 && eighths == 0)
+            {
+                eighths = 1;
+            }
+
+            bool over = Threshold is { } limit && v > limit;
+            for (int row = 0; row < height; row++)
+            {
+                int fromBottom = height - 1 - row;
+                int fill = Math.Clamp(eighths - (fromBottom * 8), 0, 8);
+                if (fill > 0)
+                {
+                    SetAttribute(over ? alarm : bar);
+                    AddRune(x, row, Levels[fill - 1]);
+                }
+                else if (row == thresholdRow)
+                {
+                    SetAttribute(alarm);
+                    AddRune(x, row, ThresholdRune);
+                }
+                else
+                {
+                    SetAttribute(bar);
+                    AddRune(x, row, new Rune(' '));
+                }
+            }
+        }
+
+        return true;
+    }
+}

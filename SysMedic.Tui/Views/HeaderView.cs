@@ -1,0 +1,106 @@
+using System.Globalization;
+using SysMedic.Core.Formatting;
+using SysMedic.Core.Health;
+using SysMedic.Core.Sampling;
+using SysMedic.Tui.Connection;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>
+/// Two lines: host, kernel, CPUs, uptime and the status badge in its colour; then the connection and whether the
+/// display is paused.
+/// </summary>
+public sealed class HeaderView : View
+{
+    private readonly ISysMedicConnection _connection;
+    private Snapshot? _snapshot;
+    private bool _paused;
+
+    public HeaderView(ISysMedicConnection connection)
+    {
+        _connection = connection;
+        CanFocus = false;
+        Height = 2;
+    }
+
+    /// <summary>Shows <paramref name="snapshot"/>'s uptime and status.</summary>
+    public void Show(Snapshot snapshot)
+    {
+        _snapshot = snapshot;
+        SetNeedsDraw();
+    }
+
+    /// <summary>Shows or hides the paused marker.</summary>
+    public void SetPaused(bool paused)
+    {
+        _paused = paused;
+        SetNeedsDraw();
+    }
+
+    /// <summary>The first line's text, without the badge.</summary>
+    public string HostLine()
+    {
+        HostInfo host = _connection.Host;
+        string uptime = _snapshot is null ? "" : "  up " + Units.Duration(TimeSpan.FromSeconds(_snapshot.System.UptimeSeconds));
+        return SafeText.ForTerminal(string.Create(CultureInfo.InvariantCulture, $" {host.Hostname}  Linux {host.Kernel}  {host.CpuCount} CPUs{uptime}"));
+    }
+
+    /// <summary>The second line's text.</summary>
+    public string ConnectionLine()
+    {
+        string state = _connection.State switch
+        {
+            ConnectionState.Connecting => "starting: ",
+            ConnectionState.Reconnecting => "reconnecting: ",
+            ConnectionState.Lost => "connection lost: ",
+            _ => "",
+        };
+        return SafeText.ForTerminal($" {state}{_connection.Description}");
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        int width = Viewport.Width;
+        if (width <= 0)
+        {
+            return true;
+        }
+
+        TgAttribute normal = GetAttributeForRole(VisualRole.Normal);
+        TgAttribute hot = GetAttributeForRole(VisualRole.HotNormal);
+        string badge = _snapshot is null ? "" : " " + _snapshot.Status.ToDisplay() + " ";
+        string paused = _paused ? " PAUSED (p) " : "";
+
+        SetAttribute(hot);
+        AddStr(0, 0, Fit(HostLine(), width - badge.Length - 1));
+        if (_snapshot is not null)
+        {
+            SetAttribute(ConsoleTheme.StatusAttribute(_snapshot.Status));
+            AddStr(width - badge.Length, 0, badge);
+        }
+
+        SetAttribute(normal);
+        AddStr(0, 1, Fit(ConnectionLine(), width - paused.Length));
+        if (_paused)
+        {
+            SetAttribute(ConsoleTheme.StatusAttribute(SystemStatus.Medium));
+            AddStr(width - paused.Length, 1, paused);
+        }
+
+        return true;
+    }
+
+    /// <summary><paramref name="text"/> cut with an ellipsis or padded to exactly <paramref name="width"/> cells.</summary>
+    public static string Fit(string text, int width)
+    {
+        if (width <= 0)
+        {
+            return "";
+        }
+
+        return text.Length <= width ? text.PadRight(width) : string.Concat(text.AsSpan(0, width - 1), "…");
+    }
+}

@@ -1,0 +1,175 @@
+using SysMedic.Core.Formatting;
+using SysMedic.Core.Sampling;
+using SysMedic.Tui.Connection;
+using Terminal.Gui.Views;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>The live feed: snapshots, pause, chart history and the drill-down request.</summary>
+public sealed partial class MainWindow
+{
+    private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HistoryRefresh = TimeSpan.FromSeconds(10);
+    private DateTimeOffset _historyFetched = DateTimeOffset.MinValue;
+    private bool _alertsInFlight;
+    private Snapshot? _displayed;
+    private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
+
+    /// <summary>Pauses or resumes the live refresh; resuming shows the newest snapshot at once.</summary>
+    public void TogglePause()
+    {
+        Paused = !Paused;
+        Header.SetPaused(Paused);
+        if (!Paused)
+        {
+            LoadChartHistory();
+            if (_connection.Latest is { } latest)
+            {
+                Apply(latest);
+            }
+        }
+    }
+
+    /// <summary>Shows <paramref name="snapshot"/> in the header and the visible screen.</summary>
+    public void Apply(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _displayed = snapshot;
+        Header.Show(snapshot);
+        ApplyToScreen(snapshot);
+    }
+
+    /// <summary>Asks the connection for <paramref name="username"/>'s detail and opens the drill-down.</summary>
+    public void OpenUser(string username)
+    {
+        OnUiThread(_connection.GetUserDetailAsync(username), t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                ShowUser(t.Result);
+            }
+            else if (App is { } app)
+            {
+                _ = MessageBox.ErrorQuery(app, "User " + SafeText.ForTerminal(username), t.Exception?.InnerException?.Message ?? "request cancelled", "_OK");
+            }
+        });
+    }
+
+    /// <summary>Opens the help dialog.</summary>
+    public void OpenHelp()
+    {
+        using var help = new HelpDialog();
+        help.SetScheme(Theme.ToScheme());
+        App?.Run(help);
+    }
+
+    private void ShowUser(UserDetail detail)
+    {
+        using var dialog = new UserDetailDialog(_connection, detail);
+        dialog.SetScheme(Theme.ToScheme());
+        App?.Run(dialog);
+    }
+
+    private void LoadHistoryScreen(bool force)
+    {
+        // Stored history changes slowly; a new range is fetched at once, the same range at most every HistoryRefresh.
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        if (!force && now - _historyFetched < HistoryRefresh)
+        {
+            return;
+        }
+
+        _historyFetched = now;
+        OnUiThread(History.Request(), t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                History.Show(t.Result.System, _displayed?.Timestamp ?? now);
+            }
+        });
+    }
+
+    private void RefreshAlerts()
+    {
+        // One request at a time, at most every AlertsRefresh: alerts change far less often than snapshots.
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts) || _alertsInFlight || now - _alertsFetched < AlertsRefresh)
+        {
+            return;
+        }
+
+        _alertsInFlight = true;
+        _alertsFetched = now;
+        OnUiThread(_connection.GetAlertsAsync(includeResolved: false), t =>
+        {
+            _alertsInFlight = false;
+            if (t.IsCompletedSuccessfully)
+            {
+                Dashboard.ShowAlerts(t.Result);
+            }
+            else
+            {
+                Dashboard.SetAlertsText("Alerts: " + (t.Exception?.InnerException?.Message ?? "request failed"));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="then"/> on the UI thread once <paramref name="request"/> ends: at once when it already
+    /// has (the embedded connection answers from memory), else through <c>Invoke</c> from the completing thread.
+    /// </summary>
+    private void OnUiThread<T>(Task<T> request, Action<Task<T>> then)
+    {
+        if (request.IsCompleted)
+        {
+            then(request);
+            return;
+        }
+
+        _ = request.ContinueWith(t => App?.Invoke(() => then(t)), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    private void ApplyToScreen(Snapshot snapshot)
+    {
+        // Hidden screens are not touched: they cost nothing until shown, and ShowScreen fills them then.
+        switch (Current)
+        {
+            case Screen.Dashboard:
+                Dashboard.Show(snapshot);
+                RefreshAlerts();
+                break;
+            case Screen.Users:
+                Users.Show(snapshot);
+                break;
+            case Screen.Processes:
+                Processes.Show(snapshot);
+                break;
+            case Screen.History:
+                LoadHistoryScreen(force: false);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OnSnapshotReceived(object? sender, Snapshot snapshot) => App?.Invoke(() =>
+    {
+        if (!Paused)
+        {
+            Apply(snapshot);
+        }
+    });
+
+    private void OnStateChanged(object? sender, EventArgs e) => App?.Invoke(() => Header.SetNeedsDraw());
+
+    private void LoadChartHistory()
+    {
+        OnUiThread(_connection.GetHistoryAsync(new HistoryQuery(DashboardView.ChartWindow)), t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                Dashboard.Seed(t.Result.System);
+            }
+        });
+    }
+}

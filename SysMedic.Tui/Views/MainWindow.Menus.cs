@@ -1,0 +1,48 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>The menu bar and the status bar with the F-key shortcuts.</summary>
+public sealed partial class MainWindow
+{
+    private MenuBar BuildMenu()
+    {
+        var menu = new MenuBar();
+        menu.Add(new MenuBarItem("_File", new View[]
+        {
+            new MenuItem { Title = "_Pause / resume", Key = Key.P, Action = TogglePause },
+            new Line(),
+            new MenuItem { Title = "_Quit", Key = Key.F10, Action = () => App?.RequestStop() },
+        }));
+        menu.Add(new MenuBarItem("_View", new View[]
+        {
+            new MenuItem { Title = "_Dashboard", Key = Key.F6, Action = () => ShowScreen(Screen.Dashboard) },
+            new MenuItem { Title = "_Users", Key = Key.F2, Action = () => ShowScreen(Screen.Users) },
+            new MenuItem { Title = "_Processes", Key = Key.F4, Action = () => ShowScreen(Screen.Processes) },
+            new MenuItem { Title = "_Alerts", Key = Key.F3, Action = () => ShowScreen(Screen.Alerts) },
+            new MenuItem { Title = "_History", Key = Key.F5, Action = () => ShowScreen(Screen.History) },
+            new Line(),
+            new MenuItem { Title = "_Theme dark / light", Key = Key.T, Action = ToggleTheme },
+        }));
+        menu.Add(new MenuBarItem("_Help", new View[]
+        {
+            new MenuItem { Title = "_Keys and colours", Key = Key.F1, Action = OpenHelp },
+        }));
+        return menu;
+    }
+
+    private StatusBar BuildStatusBar()
+    {
+        var bar = new StatusBar();
+        bar.Add(
+            new Shortcut(Key.F1, "Help", OpenHelp),
+            new Shortcut(Key.F2, "Users", () => ShowScreen(Screen.Users)),
+            new Shortcut(Key.F3, "Alerts", () => ShowScreen(Screen.Alerts)),
+            new Shortcut(Key.F4, "Procs", () => ShowScreen(Screen.Processes)),
+            new Shortcut(Key.F6, "Home", () => ShowScreen(Screen.Dashboard)),
+            new Shortcut(Key.F10, "Quit", () => App?.RequestStop()));
+        return bar;
+    }
+}

@@ -1,0 +1,135 @@
+using SysMedic.Tui.Connection;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>
+/// The console: menu bar, header, one screen at a time (dashboard, users, processes, alerts, history) and the status
+/// bar. It reads only the connection; snapshots from other threads reach it through <c>IApplication.Invoke</c>.
+/// </summary>
+public sealed partial class MainWindow : Window
+{
+    private readonly ISysMedicConnection _connection;
+    private readonly Dictionary<Screen, View> _screens;
+
+    public MainWindow(ISysMedicConnection connection, IReadOnlyList<ConsoleTheme>? themes = null)
+    {
+        _connection = connection;
+        Title = "sysmedic";
+        BorderStyle = LineStyle.None;
+        Themes = themes is { Count: > 0 } ? themes : [ConsoleTheme.Dark, ConsoleTheme.Light];
+        Theme = Themes[0];
+        SetScheme(Theme.ToScheme());
+
+        MenuBar menu = BuildMenu();
+        Header = new HeaderView(connection) { X = 0, Y = Pos.Bottom(menu), Width = Dim.Fill() };
+        Dashboard = new DashboardView(connection);
+        Users = new UsersView(connection);
+        Processes = new ProcessesView();
+        Alerts = new PlaceholderView("Alerts", "Alerts: " + AgentRequiredException.Hint + ".\nThe embedded sampler watches, but raises no alerts.");
+        History = new HistoryView(connection);
+        History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);
+        _screens = new Dictionary<Screen, View>
+        {
+            [Screen.Dashboard] = Dashboard,
+            [Screen.Users] = Users,
+            [Screen.Processes] = Processes,
+            [Screen.Alerts] = Alerts,
+            [Screen.History] = History,
+        };
+        Add(menu, Header);
+        foreach (View screen in _screens.Values)
+        {
+            screen.X = 0;
+            screen.Y = Pos.Bottom(Header);
+            screen.Width = Dim.Fill();
+            screen.Height = Dim.Fill(1);
+            screen.Visible = false;
+            Add(screen);
+        }
+
+        Add(BuildStatusBar());
+        Dashboard.UserOpened += (_, user) => OpenUser(user);
+        Users.UserOpened += (_, user) => OpenUser(user);
+        Dashboard.SetChartColours(Theme);
+        ShowScreen(Screen.Dashboard);
+        _connection.SnapshotReceived += OnSnapshotReceived;
+        _connection.StateChanged += OnStateChanged;
+        if (_connection.Latest is { } latest)
+        {
+            Apply(latest);
+        }
+    }
+
+    /// <summary>The themes <c>t</c> cycles through; the first is used at start.</summary>
+    public IReadOnlyList<ConsoleTheme> Themes { get; }
+
+    /// <summary>The colours in use.</summary>
+    public ConsoleTheme Theme { get; private set; }
+
+    /// <summary>The screen shown now.</summary>
+    public Screen Current { get; private set; }
+
+    /// <summary>True while the live refresh is paused (<c>p</c>).</summary>
+    public bool Paused { get; private set; }
+
+    public HeaderView Header { get; }
+
+    public DashboardView Dashboard { get; }
+
+    public UsersView Users { get; }
+
+    public ProcessesView Processes { get; }
+
+    public PlaceholderView Alerts { get; }
+
+    public HistoryView History { get; }
+
+    /// <summary>Shows <paramref name="screen"/> and gives it the keyboard.</summary>
+    public void ShowScreen(Screen screen)
+    {
+        Current = screen;
+        foreach ((Screen key, View view) in _screens)
+        {
+            view.Visible = key == screen;
+        }
+
+        // While paused a newly shown screen shows the same moment as the rest, not the newest data.
+        if ((Paused ? _displayed : _connection.Latest) is { } snapshot)
+        {
+            ApplyToScreen(snapshot);
+        }
+
+        View target = screen switch
+        {
+            Screen.Dashboard => Dashboard.Users,
+            Screen.Users => Users.Table,
+            Screen.Processes => Processes.Table,
+            _ => _screens[screen],
+        };
+        target.SetFocus();
+    }
+
+    /// <summary>Switches to the next theme (dark, light, then any others).</summary>
+    public void ToggleTheme()
+    {
+        int index = Themes.ToList().IndexOf(Theme);
+        Theme = Themes[(index + 1) % Themes.Count];
+        SetScheme(Theme.ToScheme());
+        Dashboard.SetChartColours(Theme);
+        SetNeedsDraw();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _connection.SnapshotReceived -= OnSnapshotReceived;
+            _connection.StateChanged -= OnStateChanged;
+        }
+
+        base.Dispose(disposing);
+    }
+}

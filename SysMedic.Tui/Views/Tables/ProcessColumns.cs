@@ -1,0 +1,45 @@
+using System.Globalization;
+using SysMedic.Core.Formatting;
+using SysMedic.Core.Sampling;
+
+namespace SysMedic.Tui.Views.Tables;
+
+/// <summary>The columns process tables use. Every text that comes from a process goes through <see cref="SafeText"/>.</summary>
+public static class ProcessColumns
+{
+    /// <summary>Index of CPU% in <see cref="Full"/>, the default sort.</summary>
+    public const int FullCpu = 4;
+
+    /// <summary>Index of CPU% in <see cref="Compact"/>.</summary>
+    public const int CompactCpu = 2;
+
+    private static readonly TableColumn<ProcessUsage> Pid = new("PID", p => p.Pid.ToString(CultureInfo.InvariantCulture), (a, b) => a.Pid.CompareTo(b.Pid), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> User = new("USER", p => SafeText.ForTerminal(p.User), (a, b) => string.CompareOrdinal(a.User, b.User), MaxWidth: 12);
+    private static readonly TableColumn<ProcessUsage> Name = new("NAME", p => SafeText.ForTerminal(p.Name), (a, b) => string.CompareOrdinal(a.Name, b.Name), MaxWidth: 16);
+    private static readonly TableColumn<ProcessUsage> State = new("S", p => SafeText.ForTerminal(p.State.ToString()), (a, b) => a.State.CompareTo(b.State));
+    private static readonly TableColumn<ProcessUsage> Cpu = new("CPU%", p => Units.Number(p.CpuPercent, 1), (a, b) => a.CpuPercent.CompareTo(b.CpuPercent), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Memory = new("MEM%", p => Units.Number(p.MemoryPercent, 1), (a, b) => a.MemoryPercent.CompareTo(b.MemoryPercent), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Rss = new("RSS", p => Units.Bytes(p.RssBytes), (a, b) => a.RssBytes.CompareTo(b.RssBytes), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Threads = new("THR", p => p.Threads.ToString(CultureInfo.InvariantCulture), (a, b) => a.Threads.CompareTo(b.Threads), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Command = new("COMMAND", p => SafeText.ForTerminal(CommandOf(p)), (a, b) => string.CompareOrdinal(CommandOf(a), CommandOf(b)));
+
+    /// <summary>PID, USER, NAME, S, CPU%, MEM%, RSS, THR, COMMAND.</summary>
+    public static IReadOnlyList<TableColumn<ProcessUsage>> Full { get; } = [Pid, User, Name, State, Cpu, Memory, Rss, Threads, Command];
+
+    /// <summary>PID, USER, CPU%, MEM%, NAME: the dashboard's top processes.</summary>
+    public static IReadOnlyList<TableColumn<ProcessUsage>> Compact { get; } = [Pid, User, Cpu, Memory, Name];
+
+    /// <summary>What a row is called across refreshes.</summary>
+    public static string Key(ProcessUsage p) => p.Pid.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The command line, or the name in brackets for kernel threads, as ps shows them.</summary>
+    public static string CommandOf(ProcessUsage p) => p.Cmdline.Length > 0 ? p.Cmdline : "[" + p.Name + "]";
+
+    /// <summary>True when <paramref name="text"/> occurs in the pid, user, name or command, ignoring case.</summary>
+    public static bool Matches(ProcessUsage p, string text) =>
+        text.Length == 0
+        || p.Pid.ToString(CultureInfo.InvariantCulture).Contains(text, StringComparison.Ordinal)
+        || p.User.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || p.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || p.Cmdline.Contains(text, StringComparison.OrdinalIgnoreCase);
+}

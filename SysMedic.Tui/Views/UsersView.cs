@@ -1,0 +1,56 @@
+using SysMedic.Core.Sampling;
+using SysMedic.Tui.Connection;
+using SysMedic.Tui.Views.Tables;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>Every user the filtering rules show, sortable by any column; Enter opens the user's drill-down.</summary>
+public sealed class UsersView : View
+{
+    private readonly Label _bar;
+    private int _count;
+
+    public UsersView(ISysMedicConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        CanFocus = true;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        bool stored = connection.Features.HasFlag(ConnectionFeatures.StoredHistory);
+        Table = new SortedTable<UserUsage>(UserColumns.Full(connection.Thresholds, _ => stored ? "-" : "needs the agent"), UserColumns.Key, UserColumns.Cpu)
+        {
+            X = 0,
+            Y = 1,
+            Width = Dim.Fill(),
+            Height = Dim.Fill(),
+        };
+        _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        Add(_bar, Table);
+        Table.RowOpened += (_, user) => UserOpened?.Invoke(this, user.Username);
+        Table.SortChanged += (_, _) => UpdateBar();
+        UpdateBar();
+    }
+
+    /// <summary>Enter on a user row.</summary>
+    public event EventHandler<string>? UserOpened;
+
+    /// <summary>The users table.</summary>
+    public SortedTable<UserUsage> Table { get; }
+
+    /// <summary>The status line above the table.</summary>
+    public string BarText => _bar.Text;
+
+    /// <summary>Shows the users of <paramref name="snapshot"/>.</summary>
+    public void Show(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _count = snapshot.Users.Count;
+        Table.SetRows(snapshot.Users);
+        UpdateBar();
+    }
+
+    private void UpdateBar() =>
+        _bar.Text = $"{_count} users, by {Table.SortHeader}   Enter: user detail  < > sort  r reverse  * own threshold";
+}
