@@ -1,5 +1,4 @@
 using SysMedic.Core.Config;
-using SysMedic.Core.Sampling;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views;
 using Terminal.Gui.App;
@@ -13,7 +12,7 @@ public static class ConsoleApp
     /// Runs the console on the embedded sampler (no agent connection exists yet) and returns the exit code.
     /// <paramref name="error"/> gets the reason when the terminal or /proc cannot be used.
     /// </summary>
-    public static int Run(TextWriter error, string? theme = null)
+    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null)
     {
         if (System.Console.IsInputRedirected || System.Console.IsOutputRedirected)
         {
@@ -37,7 +36,7 @@ public static class ConsoleApp
         EmbeddedConnection connection;
         try
         {
-            connection = new EmbeddedConnection(new SamplerOptions());
+            connection = new EmbeddedConnection(config.ToSamplerOptions(), interval: TimeSpan.FromSeconds(config.Monitoring.LiveInterval));
         }
         catch (DirectoryNotFoundException ex)
         {

@@ -78,6 +78,6 @@ public static class SysMedicCli
             return Failed;
         }
 
-        return ConsoleApp.Run(error, parsed.GetValue(CliOptions.Theme));
+        return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme));
     }
 }
