@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SysMedic.Agent.Protocol;
+using SysMedic.Core.Protocol;
+
+namespace SysMedic.Tests.Agent;
+
+/// <summary>The real binary as a doctor: it samples, stores checks, raises alerts, serves its socket and stops cleanly.</summary>
+[NonParallelizable]
+[CancelAfter(120_000)]
+public class DoctorEndToEndTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+    private string _dir = "";
+    private Process? _load;
+
+    [SetUp]
+    public void Create() => _dir = System.IO.Directory.CreateTempSubdirectory("sysmedic-doctor-").FullName;
+
+    [TearDown]
+    public void Clean()
+    {
+        if (_load is { HasExited: false })
+        {
+            _load.Kill();
+            _load.WaitForExit(5000);
+        }
+
+        _load?.Dispose();
+        _load = null;
+        System.IO.Directory.Delete(_dir, recursive: true);
+    }
+
+    private const string LowThresholds = """
+        monitoring:
+          check_interval: 1
+          live_interval: 1
+        users:
+          cpu_threshold: 5
+          persistent_time: 1
+        user_filtering:
+          ignore_system_users: false
+          min_cpu_percent: 0
+          min_memory_percent: 0
+          excluded_users: []
+        """;
+
+    private static long Count(string db, string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
+        c.Open();
+        using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Test]
+    public async Task A_busy_user_is_alerted_stored_and_served_and_the_doctor_stops_cleanly()
+    {
+        // A process of this test's own user keeps one core busy: far over a 5% user threshold.
+        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        using DoctorProcess doctor = DoctorProcess.Start(_dir, LowThresholds);
+
+        Assert.That(DoctorProcess.WaitFor(() => File.Exists(doctor.DatabasePath) && Count(doctor.DatabasePath, "SELECT count(*) FROM alerts WHERE alert_type = 'user'") > 0, Limit), Is.True, "a user alert is stored");
+        Assert.That(Count(doctor.DatabasePath, "SELECT count(*) FROM system_metrics"), Is.GreaterThan(0));
+        Assert.That(PidFile(doctor), Is.EqualTo(doctor.Pid));
+
+        await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(doctor.SocketPath, TimeSpan.FromSeconds(10));
+        Assert.That((await client.Hello).Role, Is.EqualTo("doctor"));
+        var alerts = (AlertsResult)await client.RequestAsync(id => new AlertsRequest(id, false, 50), TimeSpan.FromSeconds(10));
+        AlertInfo userAlert = alerts.Alerts.First(a => a.AlertType == "user");
+        Assert.That(userAlert.Message, Does.Contain("CPU").And.Contain("threshold 5%"));
+
+        var resolved = (ResolveAlertResult)await client.RequestAsync(id => new ResolveAlertRequest(id, userAlert.Id, "looked at it", "ops"), TimeSpan.FromSeconds(10));
+        Assert.That(resolved.Alert.ResolutionNote, Is.EqualTo("looked at it"));
+        Assert.That(resolved.Alert.ResolvedBy, Does.StartWith("ops"));
+
+        Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True, "stops on SIGTERM");
+        Assert.That(doctor.ExitCode, Is.Zero);
+        Assert.That(File.Exists(doctor.PidPath), Is.False, "PID file removed");
+        Assert.That(Count(doctor.DatabasePath, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_second_doctor_is_refused_naming_the_first()
+    {
+        using DoctorProcess first = DoctorProcess.Start(_dir, LowThresholds);
+        Assert.That(DoctorProcess.WaitFor(() => PidFile(first) == first.Pid, Limit), Is.True);
+        using DoctorProcess second = DoctorProcess.Start(_dir, LowThresholds);
+        Assert.That(DoctorProcess.WaitFor(() => second.HasExited, Limit), Is.True);
+        Assert.That(second.ExitCode, Is.EqualTo(1));
+        Assert.That(first.HasExited, Is.False);
+    }
+
+    [Test]
+    public void An_invalid_configuration_stops_the_doctor_with_exit_code_2()
+    {
+        using DoctorProcess doctor = DoctorProcess.Start(_dir, "monitoring:\n  check_interval: sixty\n");
+        Assert.That(DoctorProcess.WaitFor(() => doctor.HasExited, Limit), Is.True);
+        Assert.That(doctor.ExitCode, Is.EqualTo(2));
+    }
+
+    private static int? PidFile(DoctorProcess d) => SysMedic.Agent.Daemon.PidFile.ReadPid(d.PidPath);
+}

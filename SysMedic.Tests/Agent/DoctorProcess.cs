@@ -1,0 +1,88 @@
+using System.Diagnostics;
+
+namespace SysMedic.Tests.Agent;
+
+/// <summary>The real sysmedic binary run as a doctor on a private directory, ended by the test that started it.</summary>
+internal sealed class DoctorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private DoctorProcess(Process process, string directory)
+    {
+        _process = process;
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public string ConfigPath => Path.Combine(Directory, "config.yaml");
+
+    public string DatabasePath => Path.Combine(Directory, "data", "sysmedic.db");
+
+    public string PidPath => Path.Combine(Directory, "data", "sysmedic.doctor.pid");
+
+    public string SocketPath => Path.Combine(Directory, "doctor.sock");
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Writes <paramref name="configBody"/> (data and log paths are added) and starts the doctor.</summary>
+    public static DoctorProcess Start(string directory, string configBody)
+    {
+        File.WriteAllText(Path.Combine(directory, "config.yaml"), configBody + $"\ndata_path: {Path.Combine(directory, "data")}\nlog_path: {Path.Combine(directory, "log")}\n");
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll"));
+        psi.ArgumentList.Add("--doctor-daemon");
+        psi.ArgumentList.Add("--config");
+        psi.ArgumentList.Add(Path.Combine(directory, "config.yaml"));
+        psi.Environment["SYSMEDIC_SOCKET"] = Path.Combine(directory, "doctor.sock");
+        Process process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new DoctorProcess(process, directory);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes (a bound, not a measurement).</summary>
+    public static bool WaitFor(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Thread.Sleep(200);
+        }
+
+        return condition();
+    }
+
+    /// <summary>Sends SIGTERM and waits for the exit.</summary>
+    public bool Terminate(TimeSpan limit)
+    {
+        if (!_process.HasExited)
+        {
+            _ = SysMedic.Tui.Commands.NativeSignals.Kill(_process.Id, SysMedic.Tui.Commands.NativeSignals.SigTerm);
+        }
+
+        return _process.WaitForExit(limit);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+}
