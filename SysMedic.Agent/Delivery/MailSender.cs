@@ -71,6 +71,13 @@ public sealed class MailSender
         try
         {
             await client.ConnectAsync(email.SmtpHost, email.SmtpPort, SmtpSecurity.OptionsFor(email.Security, email.SmtpPort), cancellationToken).ConfigureAwait(false);
+            if (email.UsesAuthentication && !client.IsSecure && email.Security != EmailSecurity.None)
+            {
+                // auto on a port other than 465 and 587 takes STARTTLS only when offered; a password still never
+                // goes out in clear text unless the operator chose email.security: none.
+                throw new DeliveryException($"{server} offers no STARTTLS; the password is not sent in clear text (set email.security: none to allow it)");
+            }
+
             if (email.UsesAuthentication)
             {
                 await client.AuthenticateAsync(email.Username, email.Password, cancellationToken).ConfigureAwait(false);
@@ -79,7 +86,7 @@ public sealed class MailSender
             await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
             await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not DeliveryException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             bool unreachable = ex is SocketException or TimeoutException or OperationCanceledException;
             throw new DeliveryException(Describe(ex, server, email, _timeout), ex, unreachable);

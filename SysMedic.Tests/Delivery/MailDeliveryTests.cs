@@ -90,6 +90,27 @@ public class MailDeliveryTests
     }
 
     [Test]
+    public async Task Auto_security_never_sends_the_password_in_clear_text_to_a_server_without_starttls()
+    {
+        await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), User, Password, tls: false);
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        var config = SampleAlerts.Mail(server.Port);
+        config = config with { Email = config.Email with { Security = EmailSecurity.Auto } };
+        long id = AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config).Single();
+
+        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That(server.LoginAttempts, Is.Empty);
+        Assert.That(db.Outbox.Get(id)!.LastError, Does.Contain("offers no STARTTLS"));
+
+        var plain = config with { Email = config.Email with { Security = EmailSecurity.None } };
+        temp.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, plain, CancellationToken.None), Is.EqualTo(1));
+        Assert.That(server.Received.Single().Secure, Is.False);
+    }
+
+    [Test]
     public async Task Without_a_user_name_no_login_is_attempted()
     {
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next());

@@ -17,11 +17,14 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     private readonly string? _password;
     private Task _running = Task.CompletedTask;
 
-    private TestSmtpServer(int port, string? user, string? password)
+    private readonly bool _tls;
+
+    private TestSmtpServer(int port, string? user, string? password, bool tls)
     {
         Port = port;
         _user = user;
         _password = password;
+        _tls = tls;
     }
 
     public int Port { get; }
@@ -32,10 +35,13 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<ReceivedMail> Received => [.. Store.Received];
 
-    /// <summary>Starts listening on <paramref name="port"/> and returns once connections are accepted.</summary>
-    public static async Task<TestSmtpServer> StartAsync(int port, string? user = null, string? password = null)
+    /// <summary>
+    /// Starts listening on <paramref name="port"/> and returns once connections are accepted. Without
+    /// <paramref name="tls"/> the server offers no STARTTLS and takes AUTH in clear text.
+    /// </summary>
+    public static async Task<TestSmtpServer> StartAsync(int port, string? user = null, string? password = null, bool tls = true)
     {
-        var server = new TestSmtpServer(port, user, password);
+        var server = new TestSmtpServer(port, user, password, tls);
         await server.ListenAsync();
         return server;
     }
@@ -56,14 +62,16 @@ internal sealed class TestSmtpServer : IAsyncDisposable
 
     private async Task ListenAsync()
     {
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(e => e
-                .Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
-                .Certificate(TestCertificate.Create())
-                .AllowUnsecureAuthentication(false)
-                .AuthenticationRequired(_user is not null))
-            .Build();
+        var endpoint = new EndpointDefinitionBuilder()
+            .Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+            .AllowUnsecureAuthentication(!_tls)
+            .AuthenticationRequired(_user is not null);
+        if (_tls)
+        {
+            endpoint.Certificate(TestCertificate.Create());
+        }
+
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(endpoint.Build()).Build();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => listening.TrySetResult();
