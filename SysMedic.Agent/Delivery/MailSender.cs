@@ -102,7 +102,7 @@ public sealed class MailSender
         SmtpCommandException command => $"{server} refused the message: {(int)command.StatusCode} {command.Message}",
         SmtpProtocolException => $"{server} broke the SMTP conversation: {ex.Message}",
         NotSupportedException => $"{server} does not offer what email.security asks for: {ex.Message}",
-        TimeoutException or OperationCanceledException => $"{server} did not answer within {timeout.TotalSeconds:0} s",
+        TimeoutException or OperationCanceledException => $"{server} did not answer within {timeout.TotalSeconds:0.#} s",
         ServiceNotConnectedException or IOException => $"the connection to {server} was lost: {ex.Message}",
         _ => $"sending through {server} failed: {ex.Message}",
     };

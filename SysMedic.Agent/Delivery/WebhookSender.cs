@@ -41,7 +41,7 @@ public sealed class WebhookSender : IDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DeliveryException($"{target} did not answer within {_timeout.TotalSeconds:0} s", ex, unreachable: true);
+            throw new DeliveryException($"{target} did not answer within {_timeout.TotalSeconds:0.#} s", ex, unreachable: true);
         }
         catch (HttpRequestException ex)
         {

@@ -22,6 +22,9 @@ internal sealed class TestWebhookListener : IDisposable
     /// <summary>The status code given to the next requests.</summary>
     public HttpStatusCode Status { get; set; } = HttpStatusCode.NoContent;
 
+    /// <summary>When set, requests are read but never answered (until the listener is disposed).</summary>
+    public bool Hang { get; set; }
+
     public ConcurrentQueue<WebhookRequest> Requests { get; } = new();
 
     public string UrlFor(string path) => $"http://127.0.0.1:{Port}{path}";
@@ -56,6 +59,11 @@ internal sealed class TestWebhookListener : IDisposable
             {
                 string body = await reader.ReadToEndAsync();
                 Requests.Enqueue(new WebhookRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.ContentType, body));
+            }
+
+            if (Hang)
+            {
+                continue;
             }
 
             context.Response.StatusCode = (int)Status;

@@ -59,6 +59,26 @@ public class WebhookDeliveryTests
     }
 
     [Test]
+    public async Task A_webhook_that_does_not_answer_times_out_once_per_pass_for_all_its_messages()
+    {
+        using var listener = new TestWebhookListener { Hang = true };
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        using var dispatcher = new OutboxDispatcher(temp.Logger, webhooks: new WebhookSender(TimeSpan.FromMilliseconds(300)));
+        var config = SampleAlerts.Hooks(new WebhookTarget(listener.UrlFor("/slow"), WebhookFormat.Json));
+        AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config);
+        AlertDelivery.Enqueue(db.Outbox, 2, SampleAlerts.CpuHigh(), config);
+
+        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+
+        Assert.That(listener.Requests, Has.Count.EqualTo(1));
+        var failed = db.Outbox.Due(limit: 10);
+        Assert.That(failed, Is.Empty, "both are waiting for their back-off");
+        temp.Time.Advance(OutboxStore.FirstRetryDelay);
+        Assert.That(db.Outbox.Due(limit: 10).Select(m => (m.Attempts, m.LastError)), Has.All.EqualTo((1, $"http://127.0.0.1:{listener.Port}/… did not answer within 0.3 s")));
+    }
+
+    [Test]
     public async Task A_webhook_removed_from_the_configuration_is_not_posted()
     {
         using var listener = new TestWebhookListener();
