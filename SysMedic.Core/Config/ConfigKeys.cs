@@ -150,6 +150,8 @@ public static class ConfigKeys
             c => c.Email.Username, (c, v) => c with { Email = c.Email with { Username = (string)v } }),
         new("email.password", K.Text("a password"), "SMTP password",
             c => c.Email.Password, (c, v) => c with { Email = c.Email with { Password = (string)v } }, isSecret: true),
+        new("email.tls_verify", K.Boolean(), "Check the SMTP server's TLS certificate; false accepts any certificate",
+            c => c.Email.TlsVerify, (c, v) => c with { Email = c.Email with { TlsVerify = (bool)v } }),
     ];
 
     private static IEnumerable<ConfigKey> AlertsKeys() =>

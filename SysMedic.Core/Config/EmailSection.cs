@@ -27,6 +27,12 @@ public sealed record EmailSection
     /// <summary>The SMTP password.</summary>
     public string Password { get; init; } = "";
 
+    /// <summary>
+    /// Whether the server's TLS certificate is checked (chain, name, dates). False is an explicit escape hatch for a
+    /// server with a self-signed certificate; the connection is still encrypted but no longer authenticated.
+    /// </summary>
+    public bool TlsVerify { get; init; } = true;
+
     /// <summary>Whether SMTP AUTH is used (a user name is set).</summary>
     public bool UsesAuthentication => Username.Length > 0;
 

@@ -57,6 +57,7 @@ public class ConfigEditorTests
         ["email.to_emails"] = "[\"a@example.org\",\"b@example.org\"]",
         ["email.username"] = "smtp user",
         ["email.password"] = "p: w",
+        ["email.tls_verify"] = "false",
         ["alerts.suppress_minutes"] = "5",
         ["alerts.webhooks"] = "[{url: \"https://example.org/h\", format: discord}]",
         ["data_path"] = "/srv/sysmedic",

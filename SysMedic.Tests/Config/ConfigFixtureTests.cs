@@ -88,6 +88,7 @@ public class ConfigFixtureTests
         Assert.That(config.UserFiltering.ExcludedUsers, Is.EqualTo(Items("nobody", "backup")));
         Assert.That(config.Email.Security, Is.EqualTo(EmailSecurity.Ssl));
         Assert.That(config.Email.Password, Is.EqualTo("p@ss: word # not a comment"));
+        Assert.That(config.Email.TlsVerify, Is.False);
         Assert.That(config.Alerts.Webhooks, Is.EqualTo(new[]
         {
             new WebhookTarget("https://hooks.slack.com/services/T0/B0/XYZ", WebhookFormat.Slack),
