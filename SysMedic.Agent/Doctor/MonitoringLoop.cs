@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SysMedic.Agent.Delivery;
 using SysMedic.Agent.Protocol;
 using SysMedic.Core.Alerts;
 using SysMedic.Core.Config;
@@ -23,6 +24,7 @@ public sealed partial class MonitoringLoop : IDisposable
     private readonly StorageHealth _health;
     private readonly CheckWindow _window = new();
     private readonly AlertEngine _engine;
+    private readonly OutboxDispatcher _dispatcher;
     private PersistentUserTracker _tracker = new();
     private SysMedicDatabase? _db;
     private DateTimeOffset _nextCheck;
@@ -38,12 +40,10 @@ public sealed partial class MonitoringLoop : IDisposable
         _time = time;
         _health = new StorageHealth(logger, time);
         _engine = new AlertEngine(sampler.Options.Hostname);
+        _dispatcher = new OutboxDispatcher(logger);
         _nextCheck = time.GetUtcNow() + CheckInterval;
         _nextCleanup = time.GetUtcNow() + TimeSpan.FromMinutes(5);
     }
-
-    /// <summary>An alert was stored (its id, 0 when storage failed) and should be delivered.</summary>
-    public event Action<long, RaisedAlert>? AlertRaised;
 
     /// <summary>Where snapshots and alerts are published (none in tests).</summary>
     public LocalSocketServer? Server { get; set; }
@@ -80,10 +80,16 @@ public sealed partial class MonitoringLoop : IDisposable
     /// <summary>Runs until <paramref name="stop"/>; the check in progress is finished first.</summary>
     public async Task RunAsync(Action? heartbeat, CancellationToken stop)
     {
+        // What a previous run left queued goes out first.
+        await DeliverAsync(stop);
         while (!stop.IsCancellationRequested)
         {
             long started = _time.GetTimestamp();
-            Tick();
+            if (Tick())
+            {
+                await DeliverAsync(stop);
+            }
+
             heartbeat?.Invoke();
             TimeSpan wait = LiveInterval - _time.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
@@ -99,8 +105,8 @@ public sealed partial class MonitoringLoop : IDisposable
         }
     }
 
-    /// <summary>One live sample, and the check when it is due.</summary>
-    public void Tick()
+    /// <summary>One live sample, and the check when it is due; true when a check ran.</summary>
+    public bool Tick()
     {
         try
         {
@@ -119,6 +125,32 @@ public sealed partial class MonitoringLoop : IDisposable
             DateTimeOffset now = _time.GetUtcNow();
             _nextCheck = _nextCheck + CheckInterval > now ? _nextCheck + CheckInterval : now + CheckInterval;
             Check();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Sends what the outbox holds that is due (mail, webhooks); a failure is retried later, never thrown.</summary>
+    public async Task DeliverAsync(CancellationToken stop)
+    {
+        if (_db is not { } db)
+        {
+            return;
+        }
+
+        try
+        {
+            await _dispatcher.DeliverDueAsync(db.Outbox, _state.Config, stop);
+        }
+        catch (StorageException ex)
+        {
+            // Reported through the same once-per-episode log as every other storage failure.
+            _health.TryWrite("delivering alerts", () => throw ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the rest stays queued for the next start.
         }
     }
 
@@ -188,7 +220,7 @@ public sealed partial class MonitoringLoop : IDisposable
 
         LogAlert(alert.Severity.ToKey().ToUpperInvariant(), alert.Type.ToKey(), id, alert.Message);
         Server?.BroadcastEvent(new AlertMessage(AlertMessage.Raised, (alert.ToRecord() with { Id = id }).ToInfo()));
-        AlertRaised?.Invoke(id, alert);
+        Store("queueing alert delivery", db => AlertDelivery.Enqueue(db.Outbox, id, alert, _state.Config, _sampler.Options.Hostname));
     }
 
     private void Store(string what, Action<SysMedicDatabase> write)
@@ -201,6 +233,7 @@ public sealed partial class MonitoringLoop : IDisposable
 
     public void Dispose()
     {
+        _dispatcher.Dispose();
         _db?.Dispose();
         _db = null;
     }
