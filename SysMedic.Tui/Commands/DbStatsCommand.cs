@@ -19,7 +19,7 @@ public static class DbStatsCommand
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(stats, DbJsonContext.Default.DatabaseStats));
+                output.WriteLine(JsonSerializer.Serialize(stats, CliJsonContext.Default.DatabaseStats));
             }
             else
             {

@@ -56,6 +56,9 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Options.Add(CliOptions.Theme);
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
