@@ -65,6 +65,7 @@ public sealed partial class MonitoringLoop : IDisposable
             _db = SysMedicDatabase.Open(config.DatabasePath(), _time, _logger);
             DateTimeOffset now = _time.GetUtcNow();
             _tracker = new PersistentUserTracker(_db.PersistentUsers.LoadOpen().Select(r => r.ToEpisode(now, config.UserPersistentTime())).OfType<UserEpisode>());
+            RestoreRecentAlerts(_db, now);
             _state.Episodes = [.. _tracker.Open];
             _state.UnresolvedAlerts = _db.Alerts.List(new AlertFilter { Limit = 10_000 }).Count;
             LogStorageOpened(_db.Path, _tracker.Open.Count);
@@ -221,6 +222,22 @@ public sealed partial class MonitoringLoop : IDisposable
         LogAlert(alert.Severity.ToKey().ToUpperInvariant(), alert.Type.ToKey(), id, alert.Message);
         Server?.BroadcastEvent(new AlertMessage(AlertMessage.Raised, (alert.ToRecord() with { Id = id }).ToInfo()));
         Store("queueing alert delivery", db => AlertDelivery.Enqueue(db.Outbox, id, alert, _state.Config, _sampler.Options.Hostname));
+    }
+
+    /// <summary>What was raised within the suppress window before a restart is not raised again after it.</summary>
+    private void RestoreRecentAlerts(SysMedicDatabase db, DateTimeOffset now)
+    {
+        DateTimeOffset since = now - TimeSpan.FromMinutes(_state.Config.Alerts.SuppressMinutes);
+        var recent = new List<KeyValuePair<string, DateTimeOffset>>();
+        foreach (AlertRecord a in db.Alerts.List(new AlertFilter { IncludeResolved = true, Since = since, Limit = 10_000 }))
+        {
+            if (a.Subject.Length > 0 && AlertText.ParseType(a.AlertType) is { } type && AlertText.ParseSeverity(a.Severity) is { } severity)
+            {
+                recent.Add(new(AlertEngine.KeyOf(type, a.Subject, severity), a.Timestamp));
+            }
+        }
+
+        _engine.RestoreLastRaised(recent);
     }
 
     private void Store(string what, Action<SysMedicDatabase> write)

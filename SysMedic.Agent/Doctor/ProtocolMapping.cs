@@ -47,7 +47,7 @@ public static class ProtocolMapping
 
     /// <summary>A raised alert as stored (id 0 until inserted).</summary>
     public static AlertRecord ToRecord(this RaisedAlert a) => new(
-        0, a.Timestamp, a.Type.ToKey(), a.Severity.ToKey(), a.Message, a.SystemCpuPercent, a.SystemMemoryPercent, a.DurationMinutes, a.PrimaryCause, a.Content.UserDetails);
+        0, a.Timestamp, a.Type.ToKey(), a.Severity.ToKey(), a.Message, a.SystemCpuPercent, a.SystemMemoryPercent, a.DurationMinutes, a.PrimaryCause, a.Content.UserDetails, Subject: a.Subject);
 
     /// <summary>A stored alert on the wire.</summary>
     public static AlertInfo ToInfo(this AlertRecord a) => new(

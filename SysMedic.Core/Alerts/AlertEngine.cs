@@ -26,6 +26,9 @@ public sealed class AlertEngine
     /// <summary>The de-duplication key of an alert.</summary>
     public static string KeyOf(AlertType type, string subject) => $"{type.ToKey()}|{subject}";
 
+    /// <summary>The key <see cref="RestoreLastRaised"/> needs for an alert of this type, subject and severity.</summary>
+    public static string KeyOf(AlertType type, string subject, AlertSeverity severity) => KeyOf(type, $"{subject}|{severity.ToKey()}");
+
     /// <summary>Restores when alerts were last raised (from storage), so a restart does not mail them again.</summary>
     public void RestoreLastRaised(IEnumerable<KeyValuePair<string, DateTimeOffset>> raised)
     {
@@ -149,7 +152,7 @@ public sealed class AlertEngine
     private void Raise(Context c, AlertType type, AlertSeverity severity, string subject, string message, int minutes, string cause)
     {
         // Severity is part of the key: a Low warning does not hold back the High alert that follows it.
-        string key = KeyOf(type, $"{subject}|{severity.ToKey()}");
+        string key = KeyOf(type, subject, severity);
         DateTimeOffset now = c.Window.End;
         if (_lastRaised.TryGetValue(key, out DateTimeOffset last) && now - last < c.Input.SuppressWindow)
         {

@@ -7,13 +7,13 @@ public sealed class AlertStore
 {
     private const string Columns = """
         id, timestamp, alert_type, severity, message, system_cpu, system_memory, duration_minutes, primary_cause,
-        user_details, resolved_at, resolved_by, resolution_note
+        user_details, resolved_at, resolved_by, resolution_note, subject
         """;
 
     private const string InsertSql = """
         INSERT INTO alerts (timestamp, alert_type, severity, message, system_cpu, system_memory, duration_minutes,
-            primary_cause, user_details)
-        VALUES ($ts, $type, $severity, $message, $cpu, $memory, $duration, $cause, $details)
+            primary_cause, user_details, subject)
+        VALUES ($ts, $type, $severity, $message, $cpu, $memory, $duration, $cause, $details, $subject)
         RETURNING id
         """;
 
@@ -56,6 +56,7 @@ public sealed class AlertStore
         command.Parameters.AddWithValue("$duration", alert.DurationMinutes);
         command.Parameters.AddWithValue("$cause", alert.PrimaryCause);
         command.Parameters.AddWithValue("$details", alert.UserDetails);
+        command.Parameters.AddWithValue("$subject", alert.Subject);
         return SqliteErrors.Guard("storing an alert", () => (long)command.ExecuteScalar()!);
     }
 
@@ -110,7 +111,8 @@ public sealed class AlertStore
                 reader.GetInt64(0), UnixTime.FromSeconds(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetInt32(7), reader.GetString(8),
                 reader.GetString(9), UnixTime.FromNullable(reader.GetValue(10)),
-                reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12)));
+                reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.GetString(13)));
         }
 
         return alerts;

@@ -160,8 +160,16 @@ public static class Migrations
             FROM user_metrics_recent;
         """);
 
+    /// <summary>
+    /// Version 5: the condition an alert is about (<c>system:cpu</c>, <c>user:alice:memory</c>), so the agent can
+    /// still tell after a restart which alerts it raised recently and not send them again.
+    /// </summary>
+    public static readonly Migration AlertSubject = new(5, "alert subjects", """
+        ALTER TABLE alerts ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+        """);
+
     /// <summary>All steps, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows];
+    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

@@ -55,9 +55,9 @@ public class DoctorEndToEndTests
             cmd.CommandText = sql;
             return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 1 or 5)
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 1 or 5 or 14)
         {
-            // The doctor is still creating the schema (no such table) or holds a lock: nothing to count yet.
+            // No file yet, the schema is being created, or a lock is held: nothing to count yet.
             return 0;
         }
     }
@@ -115,6 +115,27 @@ public class DoctorEndToEndTests
         Assert.That(mail.Recipients, Is.EqualTo(new[] { "ops@example.com" }));
         Assert.That(mail.Message.TextBody, Does.Contain("What to do:"));
         Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True);
+    }
+
+    [Test]
+    public void A_restarted_doctor_does_not_raise_the_same_alerts_again_and_continues_episodes()
+    {
+        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        const string userAlerts = "SELECT count(*) FROM alerts WHERE alert_type = 'user'";
+        using (DoctorProcess first = DoctorProcess.Start(_dir, LowThresholds))
+        {
+            Assert.That(DoctorProcess.WaitFor(() => Count(first.DatabasePath, userAlerts) > 0, Limit), Is.True);
+            Assert.That(first.Terminate(TimeSpan.FromSeconds(15)), Is.True);
+        }
+
+        string db = Path.Combine(_dir, "data", "sysmedic.db");
+        long alertsBefore = Count(db, userAlerts);
+        long checksBefore = Count(db, "SELECT count(*) FROM system_metrics");
+        using DoctorProcess second = DoctorProcess.Start(_dir, LowThresholds);
+        Assert.That(DoctorProcess.WaitFor(() => Count(db, "SELECT count(*) FROM system_metrics") >= checksBefore + 3, Limit), Is.True, "the second doctor checks");
+        Assert.That(Count(db, userAlerts), Is.EqualTo(alertsBefore), "within the suppress window nothing is raised twice");
+        Assert.That(Count(db, "SELECT count(*) FROM persistent_users WHERE end_time IS NULL"), Is.GreaterThan(0), "the episode goes on");
+        Assert.That(second.Terminate(TimeSpan.FromSeconds(15)), Is.True);
     }
 
     [Test]

@@ -122,7 +122,7 @@ public class AlertEngineTests
     {
         RaisedAlert first = Next(90).Single();
         _engine = new AlertEngine("web01");
-        _engine.RestoreLastRaised([new(AlertEngine.KeyOf(first.Type, $"{first.Subject}|high"), first.Timestamp)]);
+        _engine.RestoreLastRaised([new(AlertEngine.KeyOf(first.Type, first.Subject, first.Severity), first.Timestamp)]);
         Assert.That(Next(90), Is.Empty);
     }
 }
