@@ -107,7 +107,13 @@ public static class DaemonCommand
             return SysMedicCli.Ok;
         }
 
-        using Process process = Process.GetProcessById(pid);
+        using Process? process = Find(pid);
+        if (process is null)
+        {
+            output.WriteLine($"{Name}: not running (PID {pid} has just exited)");
+            return SysMedicCli.Ok;
+        }
+
         _ = NativeSignals.Kill(pid, NativeSignals.SigTerm);
         if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
         {
@@ -128,8 +134,8 @@ public static class DaemonCommand
             return SysMedicCli.Failed;
         }
 
-        using Process process = Process.GetProcessById(pid);
-        TimeSpan up = DateTime.Now - process.StartTime;
+        using Process? process = Find(pid);
+        TimeSpan up = process is null ? TimeSpan.Zero : DateTime.Now - process.StartTime;
         output.WriteLine($"{Name}: running (PID: {pid})");
         output.WriteLine($"  up {Units.Duration(up)}, socket {DoctorHost.SocketPath()}");
         output.WriteLine($"  last check: {LastCheck(config)}");
@@ -150,6 +156,18 @@ public static class DaemonCommand
         catch (StorageException ex)
         {
             return $"unknown ({ex.Message})";
+        }
+    }
+
+    private static Process? Find(int pid)
+    {
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 
