@@ -86,9 +86,18 @@ public sealed partial class MonitoringLoop : IDisposable
         while (!stop.IsCancellationRequested)
         {
             long started = _time.GetTimestamp();
-            if (Tick())
+            try
             {
-                await DeliverAsync(stop);
+                if (Tick())
+                {
+                    await DeliverAsync(stop);
+                }
+            }
+#pragma warning disable CA1031 // The agent's heartbeat: whatever one pass throws is logged, and the next pass runs.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogPassFailed(ex);
             }
 
             heartbeat?.Invoke();
@@ -260,6 +269,9 @@ public sealed partial class MonitoringLoop : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "history database {Path} cannot be opened: {Reason}; monitoring goes on, retrying in a minute")]
     private partial void LogStorageUnavailable(string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "a monitoring pass failed; the next one runs as planned")]
+    private partial void LogPassFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "a sample failed: {Reason}")]
     private partial void LogSampleFailed(string reason);
