@@ -55,6 +55,30 @@ public sealed partial class MonitoringLoop : IDisposable
 
     private TimeSpan LiveInterval => TimeSpan.FromSeconds(_state.Config.Monitoring.LiveInterval);
 
+    /// <summary>
+    /// Time between samples: <c>live_interval</c> while a console or the relay is attached; with nobody watching,
+    /// a sixth of the check interval (at most <see cref="IdleSampleInterval"/>, never less than the live interval).
+    /// A window's CPU averages are exact either way (the kernel's counters cover the whole time between samples);
+    /// only peaks are seen with less detail, and reading /proc every 2 s costs more than the agent should when
+    /// nobody looks.
+    /// </summary>
+    public TimeSpan SampleInterval
+    {
+        get
+        {
+            if (Server is { ClientCount: > 0 })
+            {
+                return LiveInterval;
+            }
+
+            TimeSpan idle = TimeSpan.FromSeconds(Math.Min(IdleSampleInterval.TotalSeconds, _state.Config.Monitoring.CheckInterval / 6.0));
+            return idle > LiveInterval ? idle : LiveInterval;
+        }
+    }
+
+    /// <summary>The longest time between samples when nobody is attached.</summary>
+    public static readonly TimeSpan IdleSampleInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>Opens the database (or tries again later) and restores what a restart must continue.</summary>
     public void OpenStorage()
     {
@@ -101,17 +125,29 @@ public sealed partial class MonitoringLoop : IDisposable
             }
 
             heartbeat?.Invoke();
-            TimeSpan wait = LiveInterval - _time.GetElapsedTime(started);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            await WaitForNextSampleAsync(started, stop);
         }
 
         // A last check so the window since the previous one is not lost.
         if (_window.Count > 0)
         {
             Check();
+        }
+    }
+
+    private async Task WaitForNextSampleAsync(long started, CancellationToken stop)
+    {
+        // Waits in live-interval steps, so a console that attaches gets live snapshots within one live interval.
+        while (!stop.IsCancellationRequested)
+        {
+            TimeSpan left = SampleInterval - _time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            TimeSpan step = left < LiveInterval ? left : LiveInterval;
+            await Task.Delay(step, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
