@@ -10,6 +10,7 @@ public sealed class DoctorState(SysMedicConfig config)
 {
     private volatile SysMedicConfig _config = config;
     private volatile Snapshot? _latest;
+    private volatile SnapshotMessage? _latestMessage;
     private volatile string? _latestJson;
     private volatile IReadOnlyList<UserEpisode> _episodes = [];
 
@@ -23,8 +24,19 @@ public sealed class DoctorState(SysMedicConfig config)
     /// <summary>The newest live snapshot.</summary>
     public Snapshot? Latest => _latest;
 
-    /// <summary>The newest snapshot message, serialized once for every client.</summary>
-    public string? LatestJson => _latestJson;
+    /// <summary>The newest snapshot message as JSON, serialized on first use (none of it while nobody is attached).</summary>
+    public string? LatestJson
+    {
+        get
+        {
+            if (_latestJson is null && _latestMessage is { } message)
+            {
+                _latestJson = ProtocolCodec.Serialize(message);
+            }
+
+            return _latestJson;
+        }
+    }
 
     /// <summary>Open episodes over a threshold, persistent or not yet.</summary>
     public IReadOnlyList<UserEpisode> Episodes
@@ -48,7 +60,8 @@ public sealed class DoctorState(SysMedicConfig config)
             UnresolvedAlerts,
             _config.ToThresholds().ToInfo());
         _latest = snapshot;
-        _latestJson = ProtocolCodec.Serialize(message);
+        _latestJson = null;
+        _latestMessage = message;
         return message;
     }
 }

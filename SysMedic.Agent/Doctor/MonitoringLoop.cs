@@ -159,7 +159,11 @@ public sealed partial class MonitoringLoop : IDisposable
             _sampler.Options = _state.Config.ToSamplerOptions(_sampler.Options);
             Snapshot snapshot = _sampler.Sample(_tracker.PersistentUserCount);
             _window.Add(snapshot);
-            Server?.BroadcastSnapshot(_state.Publish(snapshot));
+            _ = _state.Publish(snapshot);
+            if (Server is { ClientCount: > 0 } server)
+            {
+                server.BroadcastLine(_state.LatestJson!);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {

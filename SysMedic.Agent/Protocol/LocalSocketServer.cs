@@ -63,6 +63,9 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
     /// <summary>Sends a snapshot to every client (serialized once; a slow client keeps only the newest).</summary>
     public void BroadcastSnapshot(SnapshotMessage snapshot) => Broadcast(ProtocolCodec.Serialize(snapshot), isSnapshot: true);
 
+    /// <summary>Sends an already serialized snapshot message to every client.</summary>
+    public void BroadcastLine(string snapshotJson) => Broadcast(snapshotJson, isSnapshot: true);
+
     /// <summary>Sends an event (an alert) to every client, in order.</summary>
     public void BroadcastEvent(ProtocolMessage message) => Broadcast(ProtocolCodec.Serialize(message), isSnapshot: false);
 
