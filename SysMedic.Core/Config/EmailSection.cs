@@ -35,11 +35,4 @@ public sealed record EmailSection
 
     /// <summary>Whether SMTP AUTH is used (a user name is set).</summary>
     public bool UsesAuthentication => Username.Length > 0;
-
-    /// <summary>The protection actually used: <see cref="EmailSecurity.Auto"/> means implicit TLS on port 465, STARTTLS on any other.</summary>
-    public EmailSecurity EffectiveSecurity => Security switch
-    {
-        EmailSecurity.Auto => SmtpPort == 465 ? EmailSecurity.Ssl : EmailSecurity.StartTls,
-        _ => Security,
-    };
 }

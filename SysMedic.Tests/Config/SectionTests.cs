@@ -4,17 +4,6 @@ namespace SysMedic.Tests.Config;
 
 public class SectionTests
 {
-    [TestCase(EmailSecurity.Auto, 465, EmailSecurity.Ssl)]
-    [TestCase(EmailSecurity.Auto, 587, EmailSecurity.StartTls)]
-    [TestCase(EmailSecurity.Auto, 25, EmailSecurity.StartTls)]
-    [TestCase(EmailSecurity.None, 465, EmailSecurity.None)]
-    [TestCase(EmailSecurity.StartTls, 465, EmailSecurity.StartTls)]
-    public void Auto_email_security_is_chosen_by_port(EmailSecurity configured, int port, EmailSecurity used)
-    {
-        var email = new EmailSection { Security = configured, SmtpPort = port };
-        Assert.That(email.EffectiveSecurity, Is.EqualTo(used));
-    }
-
     [Test]
     public void An_empty_smtp_user_means_no_authentication()
     {
