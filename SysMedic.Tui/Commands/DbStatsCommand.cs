@@ -39,10 +39,10 @@ public static class DbStatsCommand
         output.WriteLine(string.Create(c, $"schema    version {stats.SchemaVersion}"));
         output.WriteLine(string.Create(c, $"size      {Bytes(stats.FileSizeBytes)} (+ WAL {Bytes(stats.WalSizeBytes)}), {stats.PageCount:N0} pages of {stats.PageSizeBytes} bytes, {stats.FreePages:N0} free"));
         output.WriteLine();
-        output.WriteLine(string.Create(c, $"{"table",-22} {"rows",12}  {"oldest",-20}  {"newest",-20}"));
+        output.WriteLine(string.Create(c, $"{"table",-22} {"rows",12}  {"oldest",-20}  newest"));
         foreach (TableStats table in stats.Tables)
         {
-            output.WriteLine(string.Create(c, $"{table.Name,-22} {table.Rows,12:N0}  {Time(table.Oldest),-20}  {Time(table.Newest),-20}"));
+            output.WriteLine(string.Create(c, $"{table.Name,-22} {table.Rows,12:N0}  {Time(table.Oldest),-20}  {Time(table.Newest)}"));
         }
     }
 
