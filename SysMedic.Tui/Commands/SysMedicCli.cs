@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SysMedic.Agent.Doctor;
+using SysMedic.Agent.Relay;
 using SysMedic.Tui.Bootstrap;
 
 namespace SysMedic.Tui.Commands;
@@ -60,6 +61,7 @@ public static class SysMedicCli
         root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
+        root.Subcommands.Add(WebSocketCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
@@ -77,8 +79,7 @@ public static class SysMedicCli
 
         if (parsed.GetValue(CliOptions.WebSocketDaemon))
         {
-            error.WriteLine("sysmedic: the WebSocket relay is not part of this build yet.");
-            return Failed;
+            return RelayHost.Run(CliConfig.ResolvePath(parsed), error);
         }
 
         return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme));
