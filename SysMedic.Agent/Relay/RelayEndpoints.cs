@@ -14,7 +14,7 @@ namespace SysMedic.Agent.Relay;
 /// and says up or down only. A wrong or missing secret gets 401 with nothing else; an address that keeps failing is
 /// slowed, then refused with 429 for a while.
 /// </summary>
-public sealed class RelayEndpoints(RelayHub hub, AuthThrottle throttle, ILogger logger, string version)
+public sealed class RelayEndpoints(RelayHub hub, AuthThrottle throttle, ILogger logger, string version, CancellationToken stopping)
 {
     /// <summary>The subprotocol a browser asks for, and the relay echoes.</summary>
     public const string SubProtocol = "sysmedic.v1";
@@ -122,7 +122,8 @@ public sealed class RelayEndpoints(RelayHub hub, AuthThrottle throttle, ILogger 
                 KeepAliveInterval = KeepAlive,
                 KeepAliveTimeout = KeepAlive,
             });
-            await hub.ServeAsync(socket, remote, secret, context.RequestAborted);
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            await hub.ServeAsync(socket, remote, secret, ending.Token);
         }
         finally
         {

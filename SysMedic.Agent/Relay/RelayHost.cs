@@ -157,7 +157,7 @@ public static class RelayHost
         var hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
         var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System);
         watcher.Changed += (_, e) => hub.Apply(e.Current.WebSocket);
-        var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version());
+        var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), app.Lifetime.ApplicationStopping);
 
         app.UseWebSockets();
         app.Run(endpoints.HandleAsync);

@@ -38,7 +38,7 @@ public static class RelayMetrics
         var s = snapshot.Snapshot;
         var sys = s.System;
         w.Gauge("sysmedic_snapshot_age_seconds", "Seconds since the newest snapshot was taken.", Math.Max(0, (now - s.Timestamp).TotalSeconds));
-        w.Gauge("sysmedic_cpu_count", "Logical CPUs.", sys.CpuCount);
+        w.Gauge("sysmedic_cpus", "Logical CPUs.", sys.CpuCount);
         w.Gauge("sysmedic_cpu_usage_ratio", "CPU in use over the last interval, all cores (0-1).", sys.CpuPercent / 100);
         w.Gauge("sysmedic_memory_used_bytes", "Memory in use (MemTotal - MemAvailable).", sys.MemoryUsedBytes);
         w.Gauge("sysmedic_memory_total_bytes", "Memory installed (MemTotal).", sys.MemoryTotalBytes);

@@ -19,13 +19,14 @@ public sealed class RelaySession : IDisposable
     public const int MaxRequestsInFlight = 8;
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
     private readonly WebSocket _socket;
     private readonly DoctorLink _doctor;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
     private int _inFlight;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
-    private string _closeReason = "relay stopping";
+    private string _closeReason = "closing";
 
     internal RelaySession(long id, WebSocket socket, IPAddress remote, string secret, DoctorLink doctor, ILogger logger)
     {
@@ -73,8 +74,17 @@ public sealed class RelaySession : IDisposable
         Task sending = SendLoopAsync();
         Task receiving = ReceiveLoopAsync();
         await Task.WhenAny(sending, receiving);
-        _closing.Cancel();
-        await Task.WhenAll(sending, receiving).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Either side ended: the send loop sends the close frame, then the client has a moment to answer it. Socket
+        // operations are never cancelled by token, since that aborts the connection without a close frame.
+        Close(_closeStatus, _closeReason);
+        await sending;
+        if (await Task.WhenAny(receiving, Task.Delay(CloseGrace, CancellationToken.None)) != receiving)
+        {
+            _socket.Abort();
+        }
+
+        await receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task SendLoopAsync()
@@ -88,7 +98,7 @@ public sealed class RelaySession : IDisposable
                 foreach (string json in batch)
                 {
                     byte[] bytes = Encoding.UTF8.GetBytes(json);
-                    await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, closing);
+                    await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                 }
             }
         }
@@ -120,7 +130,6 @@ public sealed class RelaySession : IDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        CancellationToken closing = _closing.Token;
         const int capacity = ProtocolMessage.MaxRequestBytes + 1;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
@@ -138,7 +147,7 @@ public sealed class RelaySession : IDisposable
                         return;
                     }
 
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, capacity - length), closing);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, capacity - length), CancellationToken.None);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);

@@ -25,8 +25,10 @@ public static class WebSocketCommand
         command.Subcommands.Add(start);
         command.Subcommands.Add(Sub("stop", "Stop the relay (SIGTERM) and wait until it has stopped", Relay.Stop));
         command.Subcommands.Add(Sub("status", "Say whether the relay runs, its address and clients, and the Quick Connect URL", Status));
+        var ifMissing = new Option<bool>("--if-missing") { Description = "Only when the configuration has no secret yet (the relay unit's first start)" };
         var newSecret = new Command("new-secret", "Make a new secret; the running relay takes it and closes sessions that used the old one");
-        newSecret.SetAction(NewSecret);
+        newSecret.Options.Add(ifMissing);
+        newSecret.SetAction(parsed => NewSecret(parsed, parsed.GetValue(ifMissing)));
         command.Subcommands.Add(newSecret);
         return command;
     }
@@ -96,11 +98,15 @@ public static class WebSocketCommand
         return SysMedicCli.Ok;
     }
 
-    private static int NewSecret(ParseResult parsed)
+    private static int NewSecret(ParseResult parsed, bool ifMissing)
     {
         string path = CliConfig.ResolvePath(parsed);
         TextWriter output = parsed.InvocationConfiguration.Output;
         TextWriter error = parsed.InvocationConfiguration.Error;
+        if (ifMissing && CliConfig.Load(parsed).WebSocket.Secret.Length > 0)
+        {
+            return SysMedicCli.Ok;
+        }
         ConfigSetResult result = RelaySecret.Store(path, RelaySecret.Generate());
         foreach (string message in result.Messages)
         {
