@@ -97,8 +97,18 @@ public sealed class RelaySession : IDisposable
                 IReadOnlyList<string> batch = await Pushes.TakeAsync(closing);
                 foreach (string json in batch)
                 {
-                    byte[] bytes = Encoding.UTF8.GetBytes(json);
-                    await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                    // Encoded into a pooled buffer: a snapshot goes to every client, and a thousand copies a second
+                    // would keep the collector busy.
+                    byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+                    try
+                    {
+                        int length = Encoding.UTF8.GetBytes(json, bytes);
+                        await _socket.SendAsync(bytes.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(bytes);
+                    }
                 }
             }
         }
@@ -130,8 +140,10 @@ public sealed class RelaySession : IDisposable
 
     private async Task ReceiveLoopAsync()
     {
+        // Requests are small: start with 1 KiB and grow for a large one only, so a thousand idle clients hold little.
         const int capacity = ProtocolMessage.MaxRequestBytes + 1;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        const int initial = 1024;
+        byte[] buffer = new byte[initial];
         try
         {
             while (true)
@@ -140,6 +152,11 @@ public sealed class RelaySession : IDisposable
                 ValueWebSocketReceiveResult result;
                 do
                 {
+                    if (length == buffer.Length && buffer.Length < capacity)
+                    {
+                        Array.Resize(ref buffer, Math.Min(buffer.Length * 4, capacity));
+                    }
+
                     if (length == capacity)
                     {
                         Close(WebSocketCloseStatus.MessageTooBig, $"message over {ProtocolMessage.MaxRequestBytes} bytes");
@@ -147,7 +164,7 @@ public sealed class RelaySession : IDisposable
                         return;
                     }
 
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length, capacity - length), CancellationToken.None);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
@@ -180,6 +197,10 @@ public sealed class RelaySession : IDisposable
                 }
 
                 Handle(text);
+                if (buffer.Length > initial)
+                {
+                    buffer = new byte[initial];
+                }
             }
         }
         catch (OperationCanceledException)
@@ -189,10 +210,6 @@ public sealed class RelaySession : IDisposable
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
             _logger.LogDebug("client {Id} ({Remote}): receive ended: {Message}", Id, Remote, ex.Message);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
