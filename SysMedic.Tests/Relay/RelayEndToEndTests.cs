@@ -422,6 +422,41 @@ public class RelayEndToEndTests
         }
     }
 
+    [Test]
+    public void Websocket_start_status_and_stop_from_the_command_line()
+    {
+        File.WriteAllText(ConfigPath, $"# relay test\ndata_path: {_dir}/data\nlog_path: {_dir}/log\nwebsocket:\n  bind: 127.0.0.1\n");
+        try
+        {
+            var (code, output) = Cli("websocket", "start", _port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.That(code, Is.Zero, output);
+            Assert.That(output, Does.Contain($"websocket.port: 8060 -> {_port}").And.Contain("SysMedic WebSocket relay: started (PID: "));
+            Assert.That(output, Does.Contain($"Quick Connect: sysmedic://{Secret}@127.0.0.1:{_port}/"));
+            Assert.That(File.ReadAllText(ConfigPath), Does.StartWith("# relay test\n"), "the file keeps what the operator wrote");
+
+            (code, output) = Cli("websocket", "status");
+            Assert.That(code, Is.Zero, output);
+            Assert.That(output, Does.Contain("running (PID: ").And.Contain($"listening on ws://127.0.0.1:{_port}/ws"));
+            Assert.That(output, Does.Contain("clients: 0 of 100").And.Contain("doctor: unavailable"));
+
+            (code, output) = Cli("websocket", "start");
+            Assert.That(output, Does.Contain("already running"));
+
+            (code, output) = Cli("websocket", "stop");
+            Assert.That(code, Is.Zero, output);
+            Assert.That(output, Does.Contain("SysMedic WebSocket relay: stopped (PID: "));
+            (code, output) = Cli("websocket", "status");
+            Assert.That((code, output.Trim()), Is.EqualTo((1, "SysMedic WebSocket relay: not running")));
+        }
+        finally
+        {
+            if (SysMedic.Agent.Daemon.PidFile.FindRunning(Path.Combine(_dir, "data", RelayHost.PidFileName)) is { } left)
+            {
+                Process.GetProcessById(left).Kill();
+            }
+        }
+    }
+
     private List<string> Python(string mode, string secret, int count)
     {
         string script = Path.Combine(TestContext.CurrentContext.TestDirectory, "Relay", "relay_client.py");
@@ -450,6 +485,7 @@ public class RelayEndToEndTests
 
         psi.ArgumentList.Add("--config");
         psi.ArgumentList.Add(ConfigPath);
+        psi.Environment["SYSMEDIC_SOCKET"] = Path.Combine(_dir, "doctor.sock");
         using Process p = Process.Start(psi)!;
         Task<string> err = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();
