@@ -33,9 +33,9 @@ public sealed class RelayHub : IAsyncDisposable
         _settings = settings;
         _logger = logger;
         _time = time;
-        doctor.Up += _ => BroadcastEvent(ProtocolCodec.Serialize(HelloForClients()!));
-        doctor.Down += reason => BroadcastEvent(ProtocolCodec.Serialize(new DoctorUnavailableMessage(reason)));
-        doctor.AlertReceived += alert => BroadcastEvent(ProtocolCodec.Serialize(alert));
+        doctor.Up += _ => BroadcastEvent(ProtocolCodec.SerializeToUtf8(HelloForClients()!));
+        doctor.Down += reason => BroadcastEvent(ProtocolCodec.SerializeToUtf8(new DoctorUnavailableMessage(reason)));
+        doctor.AlertReceived += alert => BroadcastEvent(ProtocolCodec.SerializeToUtf8(alert));
     }
 
     /// <summary>The link to the doctor.</summary>
@@ -82,7 +82,7 @@ public sealed class RelayHub : IAsyncDisposable
         {
             if (HelloForClients() is { } hello)
             {
-                session.Pushes.OfferEvent(ProtocolCodec.Serialize(hello));
+                session.Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(hello));
                 if (_lastSent is { } latest)
                 {
                     session.Pushes.OfferSnapshot(SerializeSnapshot(latest));
@@ -90,7 +90,7 @@ public sealed class RelayHub : IAsyncDisposable
             }
             else
             {
-                session.Pushes.OfferEvent(ProtocolCodec.Serialize(new DoctorUnavailableMessage(Doctor.DownReason ?? "the doctor is not available")));
+                session.Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new DoctorUnavailableMessage(Doctor.DownReason ?? "the doctor is not available")));
             }
 
             await session.RunAsync(stopping);
@@ -131,7 +131,7 @@ public sealed class RelayHub : IAsyncDisposable
     public HelloMessage? HelloForClients() =>
         Doctor.Hello is { } hello ? hello with { Role = "relay", LiveIntervalSeconds = Settings.UpdateInterval } : null;
 
-    private void BroadcastEvent(string json)
+    private void BroadcastEvent(byte[] json)
     {
         foreach (RelaySession session in _sessions.Values)
         {
@@ -164,7 +164,7 @@ public sealed class RelayHub : IAsyncDisposable
                 continue;
             }
 
-            string json = SerializeSnapshot(latest);
+            byte[] json = SerializeSnapshot(latest);
             foreach (RelaySession session in _sessions.Values)
             {
                 session.Pushes.OfferSnapshot(json);
@@ -174,7 +174,7 @@ public sealed class RelayHub : IAsyncDisposable
         }
     }
 
-    private string SerializeSnapshot(SnapshotMessage message)
+    private byte[] SerializeSnapshot(SnapshotMessage message)
     {
         var processes = message.Snapshot.Processes;
         SnapshotMessage trimmed = processes.Count <= MaxProcesses
@@ -187,7 +187,7 @@ public sealed class RelayHub : IAsyncDisposable
                 },
                 ProcessesTotal = processes.Count,
             };
-        return ProtocolCodec.Serialize(trimmed with { SentAt = _time.GetUtcNow() });
+        return ProtocolCodec.SerializeToUtf8(trimmed with { SentAt = _time.GetUtcNow() });
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
 using System.Text;
@@ -94,21 +93,10 @@ public sealed class RelaySession : IDisposable
         {
             while (true)
             {
-                IReadOnlyList<string> batch = await Pushes.TakeAsync(closing);
-                foreach (string json in batch)
+                IReadOnlyList<byte[]> batch = await Pushes.TakeAsync(closing);
+                foreach (byte[] json in batch)
                 {
-                    // Encoded into a pooled buffer: a snapshot goes to every client, and a thousand copies a second
-                    // would keep the collector busy.
-                    byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-                    try
-                    {
-                        int length = Encoding.UTF8.GetBytes(json, bytes);
-                        await _socket.SendAsync(bytes.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(bytes);
-                    }
+                    await _socket.SendAsync(json, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                 }
             }
         }
@@ -217,20 +205,20 @@ public sealed class RelaySession : IDisposable
     {
         if (!ProtocolCodec.TryParse(text, out ProtocolMessage? message, out ErrorMessage? error))
         {
-            Pushes.OfferEvent(ProtocolCodec.Serialize(error!));
+            Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(error!));
             return;
         }
 
         if (message is not RequestMessage request)
         {
-            Pushes.OfferEvent(ProtocolCodec.Serialize(new ErrorMessage(null, ErrorMessage.BadRequest, "a client may send requests only")));
+            Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(null, ErrorMessage.BadRequest, "a client may send requests only")));
             return;
         }
 
         if (Interlocked.Increment(ref _inFlight) > MaxRequestsInFlight)
         {
             Interlocked.Decrement(ref _inFlight);
-            Pushes.OfferEvent(ProtocolCodec.Serialize(new ErrorMessage(request.Id, ErrorMessage.BadRequest, $"more than {MaxRequestsInFlight} requests waiting; wait for the answers")));
+            Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(request.Id, ErrorMessage.BadRequest, $"more than {MaxRequestsInFlight} requests waiting; wait for the answers")));
             return;
         }
 
@@ -249,7 +237,7 @@ public sealed class RelaySession : IDisposable
         try
         {
             ProtocolMessage answer = await _doctor.ForwardAsync(request, RequestTimeout, _closing.Token);
-            Pushes.OfferEvent(ProtocolCodec.Serialize(answer));
+            Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(answer));
         }
         catch (OperationCanceledException)
         {
