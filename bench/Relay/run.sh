@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Load test of the WebSocket relay on 127.0.0.1: CLIENTS clients (the `ws` package) receive a snapshot every second
 # for SECONDS; then the same clients against a reference `ws` broadcast server sending the same message.
-# usage: bench/Relay/run.sh [CLIENTS] [SECONDS]        (defaults 1000, 60; SYSMEDIC_BIN=path runs a published binary)
+# usage: bench/Relay/run.sh [CLIENTS] [SECONDS] [PROCESSES]
+#        defaults 1000, 60, 2 client processes (the clients are shared among them); SYSMEDIC_BIN=path runs a
+#        published binary instead of the Release build under dotnet.
 set -euo pipefail
 
 clients="${1:-1000}"
 seconds="${2:-60}"
+procs="${3:-2}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 command -v node >/dev/null || { echo "node is needed (apt-get install nodejs npm)" >&2; exit 1; }
@@ -60,27 +63,39 @@ hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 hz="$(getconf CLK_TCK)"
 
 measure() { # name pid url
-  local name="$1" pid="$2" url="$3" t0 t1 w0 w1 peak=0 result
+  local name="$1" pid="$2" url="$3" t0 t1 w0 w1 peak=0 r i share
+  local clients_pids=()
   t0="$(ticks "$pid")"; w0="$(date +%s.%N)"
-  node "$here/client.js" "$url" "$secret" "$clients" "$seconds" >"$work/$name.json" &
-  local client=$!
-  while kill -0 "$client" 2>/dev/null; do
+  for i in $(seq "$procs"); do
+    share=$(( clients / procs + (i <= clients % procs ? 1 : 0) ))
+    node "$here/client.js" "$url" "$secret" "$share" "$seconds" "$work/$name.$i.json" & clients_pids+=($!)
+  done
+  while kill -0 "${clients_pids[0]}" 2>/dev/null; do
     r="$(rss_kb "$pid")"; [ "$r" -gt "$peak" ] && peak="$r"
     sleep 1
   done
-  wait "$client"
+  for i in "${clients_pids[@]}"; do wait "$i"; done
   t1="$(ticks "$pid")"; w1="$(date +%s.%N)"
-  result="$(cat "$work/$name.json")"
-  python3 - "$name" "$result" "$t0" "$t1" "$w0" "$w1" "$hz" "$peak" "$(rss_kb "$pid")" >>"$work/results.txt" <<'PY'
+  python3 - "$name" "$t0" "$t1" "$w0" "$w1" "$hz" "$peak" "$work/$name".*.json >>"$work/results.txt" <<'PY'
 import json, sys
-name, result, t0, t1, w0, w1, hz, peak, rss = sys.argv[1:]
-r = json.loads(result)
+name, t0, t1, w0, w1, hz, peak, *files = sys.argv[1:]
+parts = [json.load(open(f)) for f in files]
+start, end = max(p["start"] for p in parts), min(p["end"] for p in parts)
+seen = [set(s) for p in parts for s in p["seen"]]
+# Every snapshot any client saw, away from the edges of the window, should have reached every client.
+inner = {t for s in seen for t in s if start + 1000 < t < end - 3000}
+lost = sum(len(inner - s) for s in seen)
+delays = sorted(d for p in parts for d in p["delays"])
+pct = lambda q: delays[min(len(delays) - 1, int(q / 100 * len(delays)))] if delays else None
 cpu = (int(t1) - int(t0)) / int(hz) / (float(w1) - float(w0)) * 100
-print(json.dumps({"name": name, **r, "cpu_percent_of_one_core": round(cpu, 1), "rss_peak_mb": round(int(peak) / 1024, 1), "rss_end_mb": round(int(rss) / 1024, 1)}))
+print(json.dumps({"name": name, "connected": sum(p["connected"] for p in parts), "failed": sum(p["failed"] for p in parts),
+    "closed_early": sum(p["closed_early"] for p in parts), "snapshots": len(inner), "lost": lost, "received": len(delays),
+    "p50_ms": pct(50), "p99_ms": pct(99), "max_ms": delays[-1] if delays else None,
+    "cpu_percent_of_one_core": round(cpu, 1), "rss_peak_mb": round(int(peak) / 1024, 1)}))
 PY
 }
 
-echo "relay bench: $clients clients, $seconds s, $build, $(nproc) cores"
+echo "relay bench: $clients clients in $procs node processes, $seconds s, $build, $(nproc) cores"
 measure relay "$relay_pid" "ws://127.0.0.1:$port/ws"
 echo "relay: rss after the clients left $(($(rss_kb "$relay_pid") / 1024)) MB (peak $(($(hwm_kb "$relay_pid") / 1024)) MB)"
 
