@@ -131,6 +131,39 @@ public class RelayEndToEndTests
         Assert.That(config.GetRawText(), Does.Not.Contain(Secret));
     }
 
+    [Test]
+    public async Task An_alert_resolved_through_the_relay_names_the_remote_address_and_reaches_every_client()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "data"));
+        long id;
+        using (var db = SysMedic.Core.Storage.SysMedicDatabase.Open(Path.Combine(_dir, "data", "sysmedic.db"), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, new SysMedic.Core.Storage.StorageOptions()))
+        {
+            id = db.Alerts.Insert(new SysMedic.Core.Storage.AlertRecord(0, DateTimeOffset.UtcNow, "user", "high", "alice over her CPU threshold", Subject: "alice"));
+        }
+
+        StartBoth();
+        Assert.That(Get("/metrics", Secret).Body, Does.Contain("sysmedic_alerts_unresolved{severity=\"high\"} 1\n"));
+        using RelayTestClient resolver = await RelayTestClient.ConnectAsync(_port, Secret);
+        using RelayTestClient watcher = await RelayTestClient.ConnectAsync(_port, Secret);
+        resolver.Next("hello", Limit);
+        watcher.Next("hello", Limit);
+
+        resolver.Send($$"""{"type":"resolve_alert","id":"r1","alert_id":{{id}},"note":"job killed","by":"ops"}""");
+        JsonElement result = resolver.Next("resolve_alert_result", Limit);
+        Assert.That(result.GetProperty("id").GetString(), Is.EqualTo("r1"));
+        Assert.That(result.GetProperty("alert").GetProperty("resolved_by").GetString(), Is.EqualTo("ops (remote 127.0.0.1)"));
+        Assert.That(result.GetProperty("alert").GetProperty("resolution_note").GetString(), Is.EqualTo("job killed"));
+
+        JsonElement pushed = watcher.Next("alert", Limit);
+        Assert.That(pushed.GetProperty("event").GetString(), Is.EqualTo("resolved"));
+        Assert.That(pushed.GetProperty("alert").GetProperty("id").GetInt64(), Is.EqualTo(id));
+
+        resolver.Send($$"""{"type":"resolve_alert","id":"r2","alert_id":{{id}},"note":"again","by":"ops"}""");
+        Assert.That(resolver.Next("error", Limit).GetProperty("id").GetString(), Is.EqualTo("r2"), "resolving twice is an error");
+        Assert.That(Get("/metrics", Secret).Body, Does.Contain("sysmedic_alerts_unresolved{severity=\"high\"} 0\n"));
+    }
+
     [TestCase("bearer")]
     [TestCase("subprotocol")]
     public void An_independent_python_client_is_served(string mode)
