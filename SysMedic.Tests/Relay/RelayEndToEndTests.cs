@@ -164,6 +164,52 @@ public class RelayEndToEndTests
         Assert.That(Get("/metrics", Secret).Body, Does.Contain("sysmedic_alerts_unresolved{severity=\"high\"} 0\n"));
     }
 
+    [Test]
+    public async Task With_a_certificate_and_key_the_relay_speaks_only_tls()
+    {
+        string thumbprint;
+        using (var certificate = TestCertificate.Create())
+        {
+            File.WriteAllText(Path.Combine(_dir, "relay.crt"), certificate.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(_dir, "relay.key"), System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPrivateKey(certificate)!.ExportPkcs8PrivateKeyPem());
+            thumbprint = certificate.GetCertHashString();
+        }
+
+        File.WriteAllText(ConfigPath, $"data_path: {_dir}/data\nlog_path: {_dir}/log\nwebsocket:\n  bind: 127.0.0.1\n  port: {_port}\n" +
+            $"  tls_cert: {_dir}/relay.crt\n  tls_key: {_dir}/relay.key\n");
+        _relay = DoctorProcess.StartRelay(_dir);
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == thumbprint };
+        using var https = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+        HttpStatusCode health = 0;
+        Assert.That(DoctorProcess.WaitFor(() =>
+        {
+            try
+            {
+                using var response = https.GetAsync($"https://127.0.0.1:{_port}/health").GetAwaiter().GetResult();
+                health = response.StatusCode;
+                return true;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, Limit), Is.True);
+        Assert.That(health, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "no doctor here: down, over TLS");
+        Assert.That(Get("/health").Status, Is.EqualTo((HttpStatusCode)0), "plain HTTP gets no answer");
+
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + Secret);
+        socket.Options.RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == thumbprint;
+        await socket.ConnectAsync(new Uri($"wss://127.0.0.1:{_port}/ws"), CancellationToken.None);
+        var buffer = new byte[4096];
+        WebSocketReceiveResult first = await socket.ReceiveAsync(buffer, new CancellationTokenSource(Limit).Token);
+        Assert.That(Encoding.UTF8.GetString(buffer, 0, first.Count), Does.Contain("\"type\":\"doctor_unavailable\""));
+        var (code, output) = Cli("websocket", "status");
+        Assert.That(output, Does.Contain($"listening on wss://127.0.0.1:{_port}/ws").And.Contain($"Quick Connect: sysmedics://{Secret}@127.0.0.1:{_port}/"));
+        Assert.That(output, Does.Contain("clients: 1 of 100"), "status is read over TLS too");
+        Assert.That(code, Is.Zero);
+    }
+
     [TestCase("bearer")]
     [TestCase("subprotocol")]
     public void An_independent_python_client_is_served(string mode)

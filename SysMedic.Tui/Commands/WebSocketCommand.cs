@@ -201,8 +201,13 @@ public static class WebSocketCommand
     {
         try
         {
-            // The relay's own certificate is usually self-signed: this asks the local relay only.
-            using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+            // The relay's certificate is usually self-signed: trust exactly the one the configuration names, since the
+            // request carries the secret.
+            using var expected = ws.UsesTls ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(ws.TlsCert) : null;
+            using var handler = new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (_, presented, _, _) => expected is not null && presented?.GetCertHashString() == expected.GetCertHashString(),
+            };
             using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(3) };
             var target = LocalTarget(ws);
             string host = target.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{target}]" : target.ToString();
@@ -217,7 +222,7 @@ public static class WebSocketCommand
             using Stream body = response.Content.ReadAsStream();
             return JsonSerializer.Deserialize(body, RelayJsonContext.Default.RelayStatus);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException or System.Security.Cryptography.CryptographicException)
         {
             return null;
         }
