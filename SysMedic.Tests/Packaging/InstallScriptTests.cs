@@ -6,6 +6,7 @@ namespace SysMedic.Tests.Packaging;
 public class InstallScriptTests
 {
     private string _dir = "";
+    private string _tarball = "";
     private string _unpacked = "";
 
     [OneTimeSetUp]
@@ -13,8 +14,8 @@ public class InstallScriptTests
     {
         _dir = Directory.CreateTempSubdirectory("sysmedic-tar-").FullName;
         Succeed("/bin/bash", RepoFile("packaging", "build.sh"), "--binary", BuiltBinary(), "--out", _dir, "--no-deb", "--no-rpm");
-        string tarball = Directory.GetFiles(_dir, "*.tar.gz").Single();
-        Succeed("tar", "-xzf", tarball, "-C", _dir);
+        _tarball = Directory.GetFiles(_dir, "*.tar.gz").Single();
+        Succeed("tar", "-xzf", _tarball, "-C", _dir);
         _unpacked = Directory.GetDirectories(_dir).Single();
     }
 
@@ -100,5 +101,32 @@ public class InstallScriptTests
         var (code, output) = Run("/bin/bash", Path.Combine(_unpacked, "install.sh"), "--destdir", NewRoot(), "--enable");
         Assert.That(code, Is.Not.Zero);
         Assert.That(output, Does.Contain("--enable starts services on this machine"));
+    }
+
+    [Test]
+    public void Installs_as_root_with_the_group_and_runtime_directory_in_a_throwaway_root()
+    {
+        string script = $$"""
+            cd /tmp && tar -xzf {{Path.GetFileName(_tarball)}} && cd {{Path.GetFileName(_unpacked)}}
+            ./install.sh >/dev/null
+            echo "group: $(getent group sysmedic | cut -d: -f1)"
+            stat -c 'mode %n %a %U:%G' /usr/local/bin/sysmedic /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic
+            echo '# changed here' >>/etc/sysmedic/config.yaml
+            echo rows >/var/lib/sysmedic/sysmedic.db
+            ./install.sh | grep -c '^kept /etc/sysmedic/config.yaml' | sed 's/^/kept: /'
+            echo "after: config $(tail -n 1 /etc/sysmedic/config.yaml), db $(cat /var/lib/sysmedic/sysmedic.db)"
+            """;
+        var (code, output) = Run(RepoFile("SysMedic.Tests", "Packaging", "throwaway-root.sh"), script, _tarball);
+        if (code == 77)
+        {
+            Assert.Ignore(output.Trim());
+        }
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("group: sysmedic\n"));
+        Assert.That(output, Does.Contain("mode /usr/local/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 644 root:root\n"));
+        Assert.That(output, Does.Contain("mode /var/lib/sysmedic 750 root:root\n").And.Contain("mode /var/log/sysmedic 750 root:root\n"));
+        Assert.That(output, Does.Contain("mode /run/sysmedic 755 root:root\n"));
+        Assert.That(output, Does.Contain("kept: 1\n").And.Contain("after: config # changed here, db rows\n"));
     }
 }
