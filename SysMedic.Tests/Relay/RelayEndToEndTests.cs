@@ -210,6 +210,38 @@ public class RelayEndToEndTests
         Assert.That(code, Is.Zero);
     }
 
+    [Test]
+    public void A_peer_that_stops_answering_pings_is_dropped()
+    {
+        StartBoth();
+        // A WebSocket upgrade by hand, after which this peer reads and answers nothing, like a host that vanished.
+        using var peer = new TcpClient();
+        peer.Connect(IPAddress.Loopback, _port);
+        NetworkStream stream = peer.GetStream();
+        string upgrade = $"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{_port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+            $"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer {Secret}\r\n\r\n";
+        stream.Write(Encoding.ASCII.GetBytes(upgrade));
+        var head = new byte[12];
+        stream.ReadExactly(head);
+        Assert.That(Encoding.ASCII.GetString(head), Is.EqualTo("HTTP/1.1 101"));
+        Assert.That(DoctorProcess.WaitFor(() => Clients() == 1, Limit), Is.True);
+
+        // Pings go every 15 s and a peer gets another 15 s to answer.
+        Assert.That(DoctorProcess.WaitFor(() => Clients() == 0, TimeSpan.FromSeconds(90)), Is.True, "the silent peer was dropped");
+    }
+
+    private int Clients()
+    {
+        var (status, body, _) = Get("/status", Secret);
+        if (status != HttpStatusCode.OK)
+        {
+            return -1;
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(body);
+        return doc.RootElement.GetProperty("clients").GetInt32();
+    }
+
     [TestCase("bearer")]
     [TestCase("subprotocol")]
     public void An_independent_python_client_is_served(string mode)
