@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SysMedic.Agent.Doctor;
+using SysMedic.Core.Protocol;
 using SysMedic.Tui.Bootstrap;
 
 namespace SysMedic.Tui.Commands;
@@ -55,6 +56,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Options.Add(CliOptions.Theme);
+        root.Options.Add(CliOptions.Connect);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
@@ -81,6 +83,12 @@ public static class SysMedicCli
             return Failed;
         }
 
-        return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme));
+        QuickConnectUrl? remote = null;
+        if (parsed.GetValue(CliOptions.Connect) is { } connect && !QuickConnectUrl.TryParse(connect, out remote, out string? problem))
+        {
+            throw new CliUsageException("--connect: " + problem);
+        }
+
+        return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme), remote);
     }
 }

@@ -33,7 +33,9 @@ public sealed class LocalConnection : ProtocolConnection
 
     public override ConnectionKind Kind => ConnectionKind.Local;
 
-    public override string Where => "local " + SocketPath;
+    public override string Label => "local";
+
+    public override string Address => SocketPath;
 
     /// <summary>
     /// Connects to the doctor at <paramref name="socketPath"/> and waits for its first snapshot (so the console opens

@@ -44,8 +44,11 @@ public abstract class ProtocolConnection : ISysMedicConnection
 
     public abstract ConnectionKind Kind { get; }
 
-    /// <summary>Where the agent is, for the header: "local /run/sysmedic/doctor.sock".</summary>
-    public abstract string Where { get; }
+    /// <summary>The connection's name in the header: "local", "remote host:port".</summary>
+    public abstract string Label { get; }
+
+    /// <summary>Where exactly, shown while connected when the label does not say it (the socket's path).</summary>
+    public virtual string Address => "";
 
     public ConnectionState State
     {
@@ -70,14 +73,15 @@ public abstract class ProtocolConnection : ISysMedicConnection
                 (state, since, problem) = (_state, _since, _problem);
             }
 
-            string why = problem is null ? "" : $" ({problem})";
+            string why = problem is null ? "" : $": {problem}";
+            string at = Address.Length > 0 ? $" ({Address})" : "";
             return state switch
             {
-                ConnectionState.Connected when _hello is { } hello => $"{Where} - connected to sysmedic {hello.AgentVersion}",
-                ConnectionState.Connected => $"{Where} - connected",
-                ConnectionState.Reconnecting => $"{Where} - reconnecting since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}{why}",
-                ConnectionState.Lost => $"{Where} - lost{why}",
-                _ => $"{Where} - connecting{why}",
+                ConnectionState.Connected when _hello is { } hello => $"{Label}: connected to sysmedic {hello.AgentVersion}{at}",
+                ConnectionState.Connected => $"{Label}: connected{at}",
+                ConnectionState.Reconnecting => $"{Label}: reconnecting since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}{why}",
+                ConnectionState.Lost => $"{Label}: connection lost{why}",
+                _ => $"{Label}: connecting{at}{why}",
             };
         }
     }

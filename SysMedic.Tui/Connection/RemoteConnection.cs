@@ -32,7 +32,7 @@ public sealed class RemoteConnection : ProtocolConnection
 
     public override ConnectionKind Kind => ConnectionKind.Remote;
 
-    public override string Where => $"remote {Url.Host}:{Url.Port}{(Url.Tls ? " (TLS)" : "")}";
+    public override string Label => $"remote {(Url.Host.Contains(':', StringComparison.Ordinal) ? $"[{Url.Host}]" : Url.Host)}:{Url.Port}{(Url.Tls ? " TLS" : "")}";
 
     public override void Start()
     {
