@@ -12,9 +12,9 @@ internal sealed class ScriptedRun : IDisposable
 {
     private readonly List<Action> _steps = [];
 
-    public ScriptedRun(int cols = 120, int rows = 40)
+    public ScriptedRun(int cols = 120, int rows = 40, FakeConnection? connection = null)
     {
-        Connection = new FakeConnection();
+        Connection = connection ?? new FakeConnection();
         Connection.Publish(ConsoleSnapshots.Busy());
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
