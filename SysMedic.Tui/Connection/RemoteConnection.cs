@@ -60,7 +60,8 @@ public sealed class RemoteConnection : ProtocolConnection
         };
         _subscriptions.Add(client.MessageReceived.Where(m => m.MessageType == WebSocketMessageType.Text && m.Text is not null).Subscribe(OnText));
         _subscriptions.Add(client.DisconnectionHappened.Subscribe(OnDisconnection));
-        _subscriptions.Add(client.ReconnectionHappened.Subscribe(_ => SetState(ConnectionState.Connecting, null)));
+
+        // No state change on ReconnectionHappened: it may come after the relay's hello, which already says connected.
         _client = client;
 
         // Start() keeps trying in the background when the relay is not up yet; the header shows it.
