@@ -1,6 +1,6 @@
 using SysMedic.Core.Protocol;
-using AlertInfo = SysMedic.Tui.Connection.AlertInfo;
 using SysMedic.Tui.Connection;
+using AlertInfo = SysMedic.Tui.Connection.AlertInfo;
 
 namespace SysMedic.Tests.Tui;
 

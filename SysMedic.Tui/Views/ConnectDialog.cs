@@ -27,7 +27,7 @@ public sealed class ConnectDialog : Dialog
         _recent = recent;
         Title = "Connect to a relay";
         Width = Dim.Percent(85);
-        Height = Math.Min(22, 14 + Math.Max(1, recent.Count));
+        Height = 15 + Math.Clamp(recent.Count, 1, 6);
         Add(new Label { X = 1, Y = 0, Text = "URL:" });
         _url = new TextField { X = 10, Y = 0, Width = Dim.Fill(1) };
         Add(_url, new Label { X = 10, Y = 1, Text = "sysmedic://SECRET@HOST:PORT/ (sysmedics:// for TLS), or:" });
@@ -45,6 +45,12 @@ public sealed class ConnectDialog : Dialog
         Recent.SetSource(new ObservableCollection<string>([.. recent.Select(h => $"{h.Label}   last used {h.LastUsed.UtcDateTime:yyyy-MM-dd HH:mm} UTC")]));
         Recent.ValueChanged += (_, _) => FillFromRecent();
         Add(Recent);
+        if (recent.Count > 0)
+        {
+            // The last relay used is filled in: reconnecting to it is one Enter.
+            Recent.SelectedItem = 0;
+            FillFromRecent();
+        }
 
         var cancel = new Button { Text = "_Cancel" };
         cancel.Accepting += (_, e) =>
@@ -69,7 +75,14 @@ public sealed class ConnectDialog : Dialog
         };
         AddButton(cancel);
         AddButton(connect);
-        _url.SetFocus();
+        if (recent.Count == 0)
+        {
+            _url.SetFocus();
+        }
+        else
+        {
+            Recent.SetFocus();
+        }
     }
 
     /// <summary>The relays offered.</summary>
