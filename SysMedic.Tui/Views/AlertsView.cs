@@ -118,8 +118,9 @@ public sealed class AlertsView : View
 
         int open = _alerts.Count(a => !a.IsResolved);
         string shown = ShowResolved ? $"{open} unresolved, {_alerts.Count - open} resolved" : $"{open} unresolved";
-        string notice = _notice.Length > 0 ? "   " + _notice : "";
-        _bar.Text = $"{shown}, by {Table.SortHeader}   Enter: resolve  a: {(ShowResolved ? "hide" : "show")} resolved{notice}";
+        // The outcome of a resolution comes first: on a narrow terminal the end of the line is cut.
+        string notice = _notice.Length > 0 ? _notice + " | " : "";
+        _bar.Text = $"{notice}{shown}, by {Table.SortHeader}   Enter: resolve  a: {(ShowResolved ? "hide" : "show")} resolved";
     }
 
     private void ShowDetails()
