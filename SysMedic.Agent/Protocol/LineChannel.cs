@@ -11,6 +11,7 @@ public sealed class LineChannel : IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
+    private static readonly byte[] Newline = [(byte)'\n'];
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private byte[] _buffer = new byte[16 * 1024];
     private int _start;
@@ -70,14 +71,17 @@ public sealed class LineChannel : IAsyncDisposable
     /// <summary>Writes one message as one line.</summary>
     public ValueTask SendAsync(ProtocolMessage message, CancellationToken cancel) => SendLineAsync(ProtocolCodec.Serialize(message), cancel);
 
-    /// <summary>Writes an already serialized message (serialized once for every client of a broadcast).</summary>
-    public async ValueTask SendLineAsync(string json, CancellationToken cancel)
+    /// <summary>Writes an already serialized message.</summary>
+    public ValueTask SendLineAsync(string json, CancellationToken cancel) => SendLineAsync(Encoding.UTF8.GetBytes(json), cancel);
+
+    /// <summary>Writes a message already serialized as UTF-8 (once for every client of a broadcast), then the newline.</summary>
+    public async ValueTask SendLineAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancel)
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(json + "\n");
         await _writeLock.WaitAsync(cancel);
         try
         {
-            await _stream.WriteAsync(bytes, cancel);
+            await _stream.WriteAsync(utf8, cancel);
+            await _stream.WriteAsync(Newline, cancel);
             await _stream.FlushAsync(cancel);
         }
         finally

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using SysMedic.Core.Protocol;
 
@@ -61,15 +62,15 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
     }
 
     /// <summary>Sends a snapshot to every client (serialized once; a slow client keeps only the newest).</summary>
-    public void BroadcastSnapshot(SnapshotMessage snapshot) => Broadcast(ProtocolCodec.Serialize(snapshot), isSnapshot: true);
+    public void BroadcastSnapshot(SnapshotMessage snapshot) => Broadcast(ProtocolCodec.SerializeToUtf8(snapshot), isSnapshot: true);
 
     /// <summary>Sends an already serialized snapshot message to every client.</summary>
-    public void BroadcastLine(string snapshotJson) => Broadcast(snapshotJson, isSnapshot: true);
+    public void BroadcastLine(string snapshotJson) => Broadcast(Encoding.UTF8.GetBytes(snapshotJson), isSnapshot: true);
 
     /// <summary>Sends an event (an alert) to every client, in order.</summary>
-    public void BroadcastEvent(ProtocolMessage message) => Broadcast(ProtocolCodec.Serialize(message), isSnapshot: false);
+    public void BroadcastEvent(ProtocolMessage message) => Broadcast(ProtocolCodec.SerializeToUtf8(message), isSnapshot: false);
 
-    private void Broadcast(string json, bool isSnapshot)
+    private void Broadcast(byte[] json, bool isSnapshot)
     {
         lock (_clientsLock)
         {
@@ -130,7 +131,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
             await channel.SendAsync(_handler.Hello(), clientStop.Token);
             if (_handler.LatestSnapshotJson() is { } latest)
             {
-                queue.OfferSnapshot(latest);
+                queue.OfferSnapshot(Encoding.UTF8.GetBytes(latest));
             }
 
             await ReadLoopAsync(channel, peer, clientStop.Token);
@@ -196,7 +197,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
         {
             while (true)
             {
-                foreach (string json in await queue.TakeAsync(cancel))
+                foreach (byte[] json in await queue.TakeAsync(cancel))
                 {
                     await channel.SendLineAsync(json, cancel);
                 }

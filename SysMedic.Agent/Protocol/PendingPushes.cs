@@ -10,17 +10,17 @@ public sealed class PendingPushes
 {
     private const int MaxEvents = 256;
 
-    private readonly Channel<string> _events = Channel.CreateBounded<string>(new BoundedChannelOptions(MaxEvents) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<byte[]> _events = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(MaxEvents) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private string? _snapshot;
+    private byte[]? _snapshot;
 
     /// <summary>Snapshots replaced by a newer one before they could be sent.</summary>
     public long DroppedSnapshots { get; private set; }
 
-    /// <summary>Replaces the pending snapshot with <paramref name="json"/>.</summary>
-    public void OfferSnapshot(string json)
+    /// <summary>Replaces the pending snapshot with <paramref name="utf8"/> (a message as UTF-8 JSON, shared by every client).</summary>
+    public void OfferSnapshot(byte[] utf8)
     {
-        if (Interlocked.Exchange(ref _snapshot, json) is not null)
+        if (Interlocked.Exchange(ref _snapshot, utf8) is not null)
         {
             DroppedSnapshots++;
         }
@@ -28,19 +28,19 @@ public sealed class PendingPushes
         _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>Queues an event (an alert) to be sent in order.</summary>
-    public void OfferEvent(string json)
+    /// <summary>Queues an event (an alert, an answer) as UTF-8 JSON, to be sent in order.</summary>
+    public void OfferEvent(byte[] utf8)
     {
-        _events.Writer.TryWrite(json);
+        _events.Writer.TryWrite(utf8);
         _wake.Writer.TryWrite(true);
     }
 
     /// <summary>Waits for something to send, then returns it all: events first, then the newest snapshot.</summary>
-    public async ValueTask<IReadOnlyList<string>> TakeAsync(CancellationToken cancel)
+    public async ValueTask<IReadOnlyList<byte[]>> TakeAsync(CancellationToken cancel)
     {
         _ = await _wake.Reader.ReadAsync(cancel);
-        var batch = new List<string>();
-        while (_events.Reader.TryRead(out string? e))
+        var batch = new List<byte[]>();
+        while (_events.Reader.TryRead(out byte[]? e))
         {
             batch.Add(e);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SysMedic.Core.Sampling;
 
 namespace SysMedic.Core.Protocol;
@@ -19,7 +20,16 @@ public sealed record SnapshotMessage(
     Snapshot Snapshot,
     IReadOnlyList<PersistentUserInfo> PersistentUsers,
     int UnresolvedAlerts,
-    ThresholdsInfo Thresholds) : ProtocolMessage;
+    ThresholdsInfo Thresholds) : ProtocolMessage
+{
+    /// <summary>Relay only: when the relay handed this snapshot to its clients (a client's receipt minus this is the delivery delay).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>Relay only: how many processes the host had when <see cref="Snapshot"/> carries only the busiest.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ProcessesTotal { get; init; }
+}
 
 /// <summary>An alert was raised or resolved.</summary>
 public sealed record AlertMessage(string Event, AlertInfo Alert) : ProtocolMessage

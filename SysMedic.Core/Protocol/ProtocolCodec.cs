@@ -10,6 +10,10 @@ public static class ProtocolCodec
     public static string Serialize(ProtocolMessage message) =>
         JsonSerializer.Serialize(message, ProtocolJsonContext.Default.ProtocolMessage);
 
+    /// <summary>The message as compact UTF-8 JSON, ready to send to many clients.</summary>
+    public static byte[] SerializeToUtf8(ProtocolMessage message) =>
+        JsonSerializer.SerializeToUtf8Bytes(message, ProtocolJsonContext.Default.ProtocolMessage);
+
     /// <summary>
     /// Parses one message. On failure <paramref name="error"/> says why, with the request id when one could be read:
     /// malformed JSON, a missing or unknown type, a message over <see cref="ProtocolMessage.MaxRequestBytes"/>, or

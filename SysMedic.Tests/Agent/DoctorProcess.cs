@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace SysMedic.Tests.Agent;
 
-/// <summary>The real sysmedic binary run as a doctor on a private directory, ended by the test that started it.</summary>
+/// <summary>The real sysmedic binary run as a doctor (or as the relay in front of it) on a private directory, ended by the test that started it.</summary>
 internal sealed class DoctorProcess : IDisposable
 {
     private readonly Process _process;
@@ -33,9 +33,17 @@ internal sealed class DoctorProcess : IDisposable
     public static DoctorProcess Start(string directory, string configBody)
     {
         File.WriteAllText(Path.Combine(directory, "config.yaml"), configBody + $"\ndata_path: {Path.Combine(directory, "data")}\nlog_path: {Path.Combine(directory, "log")}\n");
+        return Launch(directory, "--doctor-daemon");
+    }
+
+    /// <summary>Starts the WebSocket relay on the configuration <see cref="Start"/> wrote, attached to that doctor's socket.</summary>
+    public static DoctorProcess StartRelay(string directory) => Launch(directory, "--websocket-daemon");
+
+    private static DoctorProcess Launch(string directory, string role)
+    {
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll"));
-        psi.ArgumentList.Add("--doctor-daemon");
+        psi.ArgumentList.Add(role);
         psi.ArgumentList.Add("--config");
         psi.ArgumentList.Add(Path.Combine(directory, "config.yaml"));
         psi.Environment["SYSMEDIC_SOCKET"] = Path.Combine(directory, "doctor.sock");

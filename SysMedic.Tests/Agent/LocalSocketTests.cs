@@ -163,11 +163,12 @@ public class LocalSocketTests
     public async Task A_slow_client_keeps_only_the_newest_snapshot()
     {
         var pending = new PendingPushes();
-        pending.OfferSnapshot("1");
-        pending.OfferSnapshot("2");
-        pending.OfferEvent("alert");
-        pending.OfferSnapshot("3");
-        Assert.That(await pending.TakeAsync(CancellationToken.None), Is.EqualTo(new[] { "alert", "3" }));
+        pending.OfferSnapshot("1"u8.ToArray());
+        pending.OfferSnapshot("2"u8.ToArray());
+        pending.OfferEvent("alert"u8.ToArray());
+        pending.OfferSnapshot("3"u8.ToArray());
+        var batch = await pending.TakeAsync(CancellationToken.None);
+        Assert.That(batch.Select(b => System.Text.Encoding.UTF8.GetString(b)), Is.EqualTo(new[] { "alert", "3" }));
         Assert.That(pending.DroppedSnapshots, Is.EqualTo(2));
     }
 

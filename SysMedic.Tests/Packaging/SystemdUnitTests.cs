@@ -1,46 +1,28 @@
-using System.Diagnostics;
+using static SysMedic.Tests.Packaging.PackagingTools;
 
 namespace SysMedic.Tests.Packaging;
 
 public class SystemdUnitTests
 {
-    private static string RepoFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SysMedic.sln")))
-        {
-            dir = dir.Parent;
-        }
+    private static IEnumerable<string> Units() => UnitNames();
 
-        return Path.Combine([dir?.FullName ?? throw new DirectoryNotFoundException("SysMedic.sln not found above the tests"), .. parts]);
+    [Test]
+    public void The_doctor_unit_is_among_the_packaged_units()
+    {
+        Assert.That(UnitNames(), Does.Contain("sysmedic.doctor.service"));
     }
 
-    private static (int Code, string Output) Run(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output + err.Result);
-    }
-
-    [TestCase("sysmedic.doctor.service", "--doctor-daemon")]
-    public void The_unit_verifies_without_a_word(string unit, string role)
+    [TestCaseSource(nameof(Units))]
+    public void The_unit_verifies_without_a_word(string unit)
     {
         string text = File.ReadAllText(RepoFile("packaging", "systemd", unit));
-        Assert.That(text, Does.Contain($"ExecStart=/usr/bin/sysmedic {role}\n"));
+        Assert.That(text, Does.Match(@"(?m)^ExecStart=/usr/bin/sysmedic --[a-z]+-daemon$"));
         if (!File.Exists("/usr/bin/systemd-analyze"))
         {
             Assert.Ignore("systemd-analyze is not installed");
         }
 
-        // verify also checks that ExecStart exists: point it at a binary this machine has.
+        // verify also checks that the programs it names exist: point them at one this machine has.
         string dir = Directory.CreateTempSubdirectory("sysmedic-unit-").FullName;
         try
         {
@@ -53,6 +35,20 @@ public class SystemdUnitTests
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestCaseSource(nameof(Units))]
+    public void The_unit_finds_the_runtime_directory_made_at_boot(string unit)
+    {
+        // /run/sysmedic comes from tmpfiles.d at boot; a unit that makes it too must agree on its owner and mode, or
+        // each start would flip it and lock the sysmedic group out of the doctor's socket.
+        string text = File.ReadAllText(RepoFile("packaging", "systemd", unit));
+        string tmpfiles = File.ReadAllText(RepoFile("packaging", "tmpfiles.d", "sysmedic.conf"));
+        Assert.That(tmpfiles, Does.Match(@"(?m)^d /run/sysmedic 0755 root root -$"));
+        if (text.Contains("RuntimeDirectory=sysmedic\n", StringComparison.Ordinal))
+        {
+            Assert.That(text, Does.Contain("RuntimeDirectoryMode=0755\n").And.Not.Match("(?m)^(User|Group)="));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SysMedic.Agent.Doctor;
+using SysMedic.Agent.Relay;
 using SysMedic.Core.Protocol;
 using SysMedic.Tui.Bootstrap;
 
@@ -62,6 +63,7 @@ public static class SysMedicCli
         root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
+        root.Subcommands.Add(WebSocketCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
@@ -79,8 +81,7 @@ public static class SysMedicCli
 
         if (parsed.GetValue(CliOptions.WebSocketDaemon))
         {
-            error.WriteLine("sysmedic: the WebSocket relay is not part of this build yet.");
-            return Failed;
+            return RelayHost.Run(CliConfig.ResolvePath(parsed), error);
         }
 
         QuickConnectUrl? remote = null;

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+using SysMedic.Agent.Daemon;
+using SysMedic.Agent.Doctor;
+using SysMedic.Agent.Logging;
+using SysMedic.Core.Config;
+
+namespace SysMedic.Agent.Relay;
+
+/// <summary>
+/// <c>sysmedic --websocket-daemon</c>: the network-facing relay in the foreground, as systemd runs it. Kestrel serves
+/// <c>/ws</c>, <c>/status</c>, <c>/health</c> and <c>/metrics</c> on <c>websocket.bind:port</c> (wss when both TLS files
+/// are set) and relays the protocol to the doctor's local socket.
+/// </summary>
+public static class RelayHost
+{
+    /// <summary>Name of the relay's PID file inside data_path.</summary>
+    public const string PidFileName = "sysmedic.websocket.pid";
+
+    /// <summary>How long a stop may take: clients are sent a close frame first.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
+    public static int Run(string configPath, TextWriter error)
+    {
+        ConfigLoadResult loaded = ConfigLoader.LoadForCurrentUser(configPath);
+        foreach (ConfigDiagnostic d in loaded.Diagnostics)
+        {
+            error.WriteLine(d);
+        }
+
+        if (!loaded.IsValid)
+        {
+            error.WriteLine($"sysmedic: {configPath}: invalid configuration; the relay did not start");
+            return 2;
+        }
+
+        SysMedicConfig config = loaded.Config;
+        if (!config.WebSocket.Enabled)
+        {
+            error.WriteLine($"sysmedic: websocket.enabled is false in {configPath}; the relay did not start");
+            return 2;
+        }
+
+        using Serilog.Core.Logger log = AgentLog.Create(config.LogPath, "websocket.log");
+        if (config.WebSocket.Secret.Length == 0)
+        {
+            // First start: make the secret and keep it in the file (mode 0600), so clients can be given it.
+            string secret = RelaySecret.Generate();
+            ConfigSetResult stored = RelaySecret.Store(configPath, secret);
+            if (stored.Status != ConfigSetStatus.Written)
+            {
+                string why = string.Join("; ", stored.Messages);
+                log.Error("no websocket.secret and it cannot be stored in {Path}: {Why}", configPath, why);
+                error.WriteLine($"sysmedic: {configPath}: websocket.secret is empty and a new one cannot be stored there: {why}");
+                error.WriteLine("sysmedic: run `sysmedic websocket new-secret` as a user who may write the file");
+                return 1;
+            }
+
+            log.Information("websocket.secret was empty: a new one was generated and stored in {Path}", configPath);
+            config = config with { WebSocket = config.WebSocket with { Secret = secret } };
+        }
+
+        PidFile pid;
+        try
+        {
+            pid = PidFile.Acquire(Path.Combine(config.DataPath, PidFileName), "websocket relay");
+        }
+        catch (Exception ex) when (ex is AlreadyRunningException or IOException or UnauthorizedAccessException)
+        {
+            log.Error("{Message}", ex.Message);
+            error.WriteLine($"sysmedic: {ex.Message}");
+            return 1;
+        }
+
+        using (pid)
+        {
+            WebApplication app;
+            try
+            {
+                app = Build(configPath, config, DoctorHost.SocketPath(), new SerilogLoggerProvider(log));
+            }
+            catch (Exception ex) when (ex is CryptographicException or IOException or ArgumentException)
+            {
+                log.Error("cannot start the relay: {Message}", ex.Message);
+                error.WriteLine($"sysmedic: cannot start the relay: {ex.Message}");
+                return 1;
+            }
+
+            try
+            {
+                app.Run();
+            }
+            catch (IOException ex)
+            {
+                // Kestrel reports an address in use as an IOException from its bind.
+                log.Error("cannot listen on {Bind}:{Port}: {Message}", config.WebSocket.Bind, config.WebSocket.Port, ex.Message);
+                error.WriteLine($"sysmedic: cannot listen on {config.WebSocket.Bind}:{config.WebSocket.Port}: {ex.Message}");
+                return 1;
+            }
+            finally
+            {
+                ((IDisposable)app).Dispose();
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The relay as a web application, ready to run: endpoints, doctor link, configuration watcher.</summary>
+    public static WebApplication Build(string configPath, SysMedicConfig config, string socketPath, ILoggerProvider logging)
+    {
+        WebSocketSection ws = config.WebSocket;
+        IPAddress address = ParseBind(ws.Bind);
+        X509Certificate2? certificate = ws.UsesTls ? X509Certificate2.CreateFromPemFile(ws.TlsCert, ws.TlsKey) : null;
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logging);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            KestrelServerLimits limits = kestrel.Limits;
+            limits.MaxConcurrentConnections = ws.MaxClients + 64;
+            limits.MaxConcurrentUpgradedConnections = ws.MaxClients + 16;
+            limits.MaxRequestBodySize = 1024;
+            limits.MaxRequestHeaderCount = 50;
+            limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            limits.MaxRequestLineSize = 4 * 1024;
+            limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            kestrel.Listen(address, ws.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (certificate is not null)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
+        });
+
+        WebApplication app = builder.Build();
+        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("relay");
+        var doctor = new DoctorLink(socketPath, logger);
+        var hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
+        var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System);
+        watcher.Changed += (_, e) => hub.Apply(e.Current.WebSocket);
+        var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), app.Lifetime.ApplicationStopping);
+
+        app.UseWebSockets();
+        app.Run(endpoints.HandleAsync);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            doctor.Start();
+            hub.Start();
+            watcher.Start();
+            logger.LogInformation("relay started: pid {Pid}, listening on {Scheme}://{Bind}:{Port}, doctor socket {Socket}, up to {Max} clients",
+                Environment.ProcessId, certificate is null ? "ws" : "wss", ws.Bind, ws.Port, socketPath, ws.MaxClients);
+        });
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            watcher.Dispose();
+            hub.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            doctor.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            certificate?.Dispose();
+            logger.LogInformation("relay stopped");
+        });
+        return app;
+    }
+
+    /// <summary>The address to listen on: an IP address, <c>*</c> (every IPv4 address) or <c>localhost</c>.</summary>
+    public static IPAddress ParseBind(string bind) => bind switch
+    {
+        "*" or "" => IPAddress.Any,
+        "localhost" => IPAddress.Loopback,
+        _ when IPAddress.TryParse(bind, out IPAddress? ip) => ip,
+        _ => throw new ArgumentException($"websocket.bind: '{bind}' is not an IP address (use 0.0.0.0, ::, 127.0.0.1 or localhost)"),
+    };
+
+    private static string Version()
+    {
+        string v = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        int plus = v.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? v : v[..plus];
+    }
+}

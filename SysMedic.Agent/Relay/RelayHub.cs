@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using SysMedic.Core.Config;
+using SysMedic.Core.Protocol;
+
+namespace SysMedic.Agent.Relay;
+
+/// <summary>
+/// The relay's clients and what they are sent: the doctor's hello (as the relay's), a snapshot every update
+/// interval (serialized once for everyone, with only the busiest processes), alerts as they come, and
+/// <c>doctor_unavailable</c> while the doctor is down. Applies configuration reloads: a new secret closes the
+/// sessions opened with the old one.
+/// </summary>
+public sealed class RelayHub : IAsyncDisposable
+{
+    /// <summary>Most processes in a snapshot sent to remote clients (the busiest by CPU, then memory).</summary>
+    public const int MaxProcesses = 100;
+
+    private readonly ConcurrentDictionary<long, RelaySession> _sessions = new();
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private WebSocketSection _settings;
+    private long _nextSession;
+    private int _reserved;
+    private SnapshotMessage? _lastSent;
+    private Task? _ticker;
+
+    public RelayHub(DoctorLink doctor, WebSocketSection settings, ILogger logger, TimeProvider time)
+    {
+        Doctor = doctor;
+        _settings = settings;
+        _logger = logger;
+        _time = time;
+        doctor.Up += _ => BroadcastEvent(ProtocolCodec.SerializeToUtf8(HelloForClients()!));
+        doctor.Down += reason => BroadcastEvent(ProtocolCodec.SerializeToUtf8(new DoctorUnavailableMessage(reason)));
+        doctor.AlertReceived += alert => BroadcastEvent(ProtocolCodec.SerializeToUtf8(alert));
+    }
+
+    /// <summary>The link to the doctor.</summary>
+    public DoctorLink Doctor { get; }
+
+    /// <summary>The relay's settings in force.</summary>
+    public WebSocketSection Settings => Volatile.Read(ref _settings);
+
+    /// <summary>Clients connected now.</summary>
+    public int ClientCount => _sessions.Count;
+
+    /// <summary>When the relay started.</summary>
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Snapshots sent since start (to any client).</summary>
+    public long SnapshotsSent { get; private set; }
+
+    /// <summary>Starts pushing snapshots every update interval.</summary>
+    public void Start() => _ticker ??= Task.Run(() => TickAsync(_stop.Token));
+
+    /// <summary>Reserves a place for one more client; false when <c>websocket.max_clients</c> are connected already.</summary>
+    public bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _reserved) > Settings.MaxClients)
+        {
+            Interlocked.Decrement(ref _reserved);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives back a place taken by <see cref="TryReserve"/> (the client left, or never came in).</summary>
+    public void Release() => Interlocked.Decrement(ref _reserved);
+
+    /// <summary>Serves one authenticated client until it leaves; its place must have been reserved.</summary>
+    public async Task ServeAsync(WebSocket socket, System.Net.IPAddress remote, string secret, CancellationToken stopping)
+    {
+        long id = Interlocked.Increment(ref _nextSession);
+        using var session = new RelaySession(id, socket, remote, secret, Doctor, _logger);
+        _sessions[id] = session;
+        _logger.LogInformation("client {Id} connected from {Remote} ({Count} connected)", id, remote, _sessions.Count);
+        try
+        {
+            if (HelloForClients() is { } hello)
+            {
+                session.Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(hello));
+                if (_lastSent is { } latest)
+                {
+                    session.Pushes.OfferSnapshot(SerializeSnapshot(latest));
+                }
+            }
+            else
+            {
+                session.Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new DoctorUnavailableMessage(Doctor.DownReason ?? "the doctor is not available")));
+            }
+
+            await session.RunAsync(stopping);
+        }
+        finally
+        {
+            _sessions.TryRemove(id, out _);
+            _logger.LogInformation("client {Id} from {Remote} left ({Count} connected)", id, remote, _sessions.Count);
+        }
+    }
+
+    /// <summary>Applies a reloaded configuration; a changed secret closes every session opened with the old one.</summary>
+    public void Apply(WebSocketSection settings)
+    {
+        WebSocketSection old = Interlocked.Exchange(ref _settings, settings);
+        if (old.Secret != settings.Secret)
+        {
+            int closed = 0;
+            foreach (RelaySession session in _sessions.Values)
+            {
+                if (!RelaySecret.Matches(session.Secret, settings.Secret))
+                {
+                    session.Close(WebSocketCloseStatus.PolicyViolation, "secret rotated");
+                    closed++;
+                }
+            }
+
+            _logger.LogWarning("websocket.secret changed: {Closed} client(s) using the old secret disconnected", closed);
+        }
+
+        if (old.Port != settings.Port || old.Bind != settings.Bind || old.TlsCert != settings.TlsCert || old.TlsKey != settings.TlsKey)
+        {
+            _logger.LogWarning("websocket.bind, port or TLS files changed: they take effect when the relay restarts");
+        }
+    }
+
+    /// <summary>The hello the relay sends: the doctor's, with the relay's role and update interval; null while the doctor is down.</summary>
+    public HelloMessage? HelloForClients() =>
+        Doctor.Hello is { } hello ? hello with { Role = "relay", LiveIntervalSeconds = Settings.UpdateInterval } : null;
+
+    private void BroadcastEvent(byte[] json)
+    {
+        foreach (RelaySession session in _sessions.Values)
+        {
+            session.Pushes.OfferEvent(json);
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, Settings.UpdateInterval)), _time, cancel);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            SnapshotMessage? latest = Doctor.LatestSnapshot;
+            if (latest is null || Doctor.Hello is null || ReferenceEquals(latest, _lastSent))
+            {
+                continue;
+            }
+
+            _lastSent = latest;
+            if (_sessions.IsEmpty)
+            {
+                continue;
+            }
+
+            byte[] json = SerializeSnapshot(latest);
+            foreach (RelaySession session in _sessions.Values)
+            {
+                session.Pushes.OfferSnapshot(json);
+            }
+
+            SnapshotsSent++;
+        }
+    }
+
+    private byte[] SerializeSnapshot(SnapshotMessage message)
+    {
+        var processes = message.Snapshot.Processes;
+        SnapshotMessage trimmed = processes.Count <= MaxProcesses
+            ? message
+            : message with
+            {
+                Snapshot = message.Snapshot with
+                {
+                    Processes = processes.OrderByDescending(p => p.CpuPercent).ThenByDescending(p => p.RssBytes).Take(MaxProcesses).ToList(),
+                },
+                ProcessesTotal = processes.Count,
+            };
+        return ProtocolCodec.SerializeToUtf8(trimmed with { SentAt = _time.GetUtcNow() });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_ticker is not null)
+        {
+            await _ticker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,109 @@
+using SysMedic.Core.Formatting;
+using SysMedic.Core.Health;
+using SysMedic.Core.Protocol;
+
+namespace SysMedic.Agent.Relay;
+
+/// <summary>
+/// The relay's <c>/metrics</c>: the doctor's newest snapshot in Prometheus base units (ratios 0-1, bytes, seconds),
+/// per-user figures labelled <c>user</c>, persistent users, unresolved alerts by severity, and the relay's own state.
+/// </summary>
+public static class RelayMetrics
+{
+    private static readonly string[] Severities = ["low", "medium", "high", "critical"];
+
+    /// <summary>
+    /// Writes the exposition. <paramref name="snapshot"/> is null before the doctor sent one; <paramref name="alerts"/>
+    /// is null when the doctor could not be asked (the family is then left out rather than reported as zero).
+    /// </summary>
+    public static string Write(SnapshotMessage? snapshot, bool doctorUp, IReadOnlyList<AlertInfo>? alerts, int clients, DateTimeOffset now)
+    {
+        var w = new PrometheusWriter();
+        w.Gauge("sysmedic_doctor_up", "Whether the relay reaches the doctor (1) or not (0).", doctorUp ? 1 : 0);
+        w.Gauge("sysmedic_relay_clients", "Remote clients connected to the relay.", clients);
+        if (alerts is not null)
+        {
+            w.Family("sysmedic_alerts_unresolved", "gauge", "Unresolved alerts, by severity.");
+            foreach (string severity in Severities)
+            {
+                w.Sample("sysmedic_alerts_unresolved", alerts.Count(a => a.ResolvedAt is null && a.Severity == severity), ("severity", severity));
+            }
+        }
+
+        if (snapshot is null)
+        {
+            return w.ToString();
+        }
+
+        var s = snapshot.Snapshot;
+        var sys = s.System;
+        w.Gauge("sysmedic_snapshot_age_seconds", "Seconds since the newest snapshot was taken.", Math.Max(0, (now - s.Timestamp).TotalSeconds));
+        w.Gauge("sysmedic_cpus", "Logical CPUs.", sys.CpuCount);
+        w.Gauge("sysmedic_cpu_usage_ratio", "CPU in use over the last interval, all cores (0-1).", sys.CpuPercent / 100);
+        w.Gauge("sysmedic_memory_used_bytes", "Memory in use (MemTotal - MemAvailable).", sys.MemoryUsedBytes);
+        w.Gauge("sysmedic_memory_total_bytes", "Memory installed (MemTotal).", sys.MemoryTotalBytes);
+        w.Gauge("sysmedic_memory_usage_ratio", "Memory in use (0-1).", sys.MemoryPercent / 100);
+        w.Gauge("sysmedic_swap_used_bytes", "Swap in use.", sys.SwapUsedBytes);
+        w.Gauge("sysmedic_swap_total_bytes", "Swap size.", sys.SwapTotalBytes);
+        w.Gauge("sysmedic_disk_used_bytes", "Bytes used on the monitored file system.", sys.DiskUsedBytes);
+        w.Gauge("sysmedic_disk_total_bytes", "Size of the monitored file system.", sys.DiskTotalBytes);
+        w.Gauge("sysmedic_disk_usage_ratio", "Share of the monitored file system in use (0-1).", sys.DiskPercent / 100);
+        w.Family("sysmedic_network_receive_bytes_per_second", "gauge", "Bytes received per second over the last interval, by interface.");
+        foreach (var i in s.Interfaces)
+        {
+            w.Sample("sysmedic_network_receive_bytes_per_second", i.RxBytesPerSec, ("interface", i.Name));
+        }
+
+        w.Family("sysmedic_network_transmit_bytes_per_second", "gauge", "Bytes sent per second over the last interval, by interface.");
+        foreach (var i in s.Interfaces)
+        {
+            w.Sample("sysmedic_network_transmit_bytes_per_second", i.TxBytesPerSec, ("interface", i.Name));
+        }
+
+        w.Gauge("sysmedic_load1", "Load average over 1 minute.", sys.LoadAvg1);
+        w.Gauge("sysmedic_load5", "Load average over 5 minutes.", sys.LoadAvg5);
+        w.Gauge("sysmedic_load15", "Load average over 15 minutes.", sys.LoadAvg15);
+        w.Gauge("sysmedic_uptime_seconds", "Seconds since the host booted.", sys.UptimeSeconds);
+        w.Gauge("sysmedic_processes", "Processes on the host.", snapshot.ProcessesTotal ?? s.Processes.Count);
+        w.Gauge("sysmedic_processes_running", "Processes running or runnable.", sys.ProcsRunning);
+        w.Family("sysmedic_status", "gauge", "The host's status: 1 for the status in force, 0 for the others.");
+        foreach (SystemStatus status in Enum.GetValues<SystemStatus>())
+        {
+            w.Sample("sysmedic_status", s.Status == status ? 1 : 0, ("status", status.ToString().ToLowerInvariant()));
+        }
+
+        w.Family("sysmedic_user_cpu_usage_ratio", "gauge", "CPU used by a user's processes, share of the whole machine (0-1).");
+        foreach (var u in s.Users)
+        {
+            w.Sample("sysmedic_user_cpu_usage_ratio", u.CpuPercent / 100, ("user", u.Username));
+        }
+
+        w.Family("sysmedic_user_memory_usage_ratio", "gauge", "Memory used by a user's processes, share of RAM (0-1).");
+        foreach (var u in s.Users)
+        {
+            w.Sample("sysmedic_user_memory_usage_ratio", u.MemoryPercent / 100, ("user", u.Username));
+        }
+
+        w.Family("sysmedic_user_resident_memory_bytes", "gauge", "Resident memory of a user's processes.");
+        foreach (var u in s.Users)
+        {
+            w.Sample("sysmedic_user_resident_memory_bytes", u.RssBytes, ("user", u.Username));
+        }
+
+        w.Family("sysmedic_user_processes", "gauge", "Processes of a user.");
+        foreach (var u in s.Users)
+        {
+            w.Sample("sysmedic_user_processes", u.ProcessCount, ("user", u.Username));
+        }
+
+        var persistent = snapshot.PersistentUsers.Where(p => p.Persistent && p.EndTime is null).ToList();
+        w.Gauge("sysmedic_persistent_users", "Users over their threshold for longer than the persistent time.", persistent.Select(p => p.Username).Distinct(StringComparer.Ordinal).Count());
+        w.Family("sysmedic_persistent_user_since_seconds", "gauge", "Seconds a persistent user has been over their threshold, by user and metric.");
+        foreach (var p in persistent)
+        {
+            w.Sample("sysmedic_persistent_user_since_seconds", Math.Max(0, (now - p.StartTime).TotalSeconds), ("user", p.Username), ("metric", p.Metric));
+        }
+
+        return w.ToString();
+    }
+}

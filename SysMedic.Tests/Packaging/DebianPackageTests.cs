@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using static SysMedic.Tests.Packaging.PackagingTools;
+
+namespace SysMedic.Tests.Packaging;
+
+/// <summary>packaging/build.sh makes a real .deb (from the app host built beside the tests: no AOT publish here).</summary>
+public class DebianPackageTests
+{
+    private string _dir = "";
+    private string _deb = "";
+    private string _dpkgDeb = "";
+
+    [OneTimeSetUp]
+    public void Build()
+    {
+        _dpkgDeb = Require("dpkg-deb", "dpkg");
+        _dir = Directory.CreateTempSubdirectory("sysmedic-deb-").FullName;
+        Succeed("/bin/bash", RepoFile("packaging", "build.sh"), "--binary", BuiltBinary(), "--out", _dir, "--no-rpm");
+        _deb = Directory.GetFiles(_dir, "*.deb").Single();
+    }
+
+    [OneTimeTearDown]
+    public void Clean()
+    {
+        if (_dir.Length > 0)
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+    }
+
+    private static string Version() =>
+        Regex.Match(File.ReadAllText(RepoFile("Directory.Build.props")), "<Version>([^<]+)</Version>").Groups[1].Value;
+
+    /// <summary>The archive's entries: path (without ./) to "mode owner".</summary>
+    private Dictionary<string, string> Contents() =>
+        Succeed(_dpkgDeb, "-c", _deb).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(f => f[^1].TrimStart('.').TrimStart('/').TrimEnd('/'), f => $"{f[0]} {f[1]}");
+
+    private string ControlFile(string name)
+    {
+        string dir = Path.Combine(_dir, "control");
+        if (!Directory.Exists(dir))
+        {
+            Succeed(_dpkgDeb, "-e", _deb, dir);
+        }
+
+        return File.ReadAllText(Path.Combine(dir, name));
+    }
+
+    [Test]
+    public void Installs_the_binary_config_units_and_tmpfiles_entry_owned_by_root()
+    {
+        Dictionary<string, string> files = Contents();
+        Assert.That(files["usr/bin/sysmedic"], Is.EqualTo("-rwxr-xr-x root/root"));
+        Assert.That(files["etc/sysmedic/config.yaml"], Is.EqualTo("-rw-r--r-- root/root"));
+        Assert.That(files["usr/lib/tmpfiles.d/sysmedic.conf"], Is.EqualTo("-rw-r--r-- root/root"));
+        Assert.That(files, Does.ContainKey("usr/share/doc/sysmedic/copyright").And.ContainKey("usr/share/doc/sysmedic/changelog.Debian.gz"));
+        foreach (string unit in UnitNames())
+        {
+            Assert.That(files, Does.ContainKey($"usr/lib/systemd/system/{unit}"), unit);
+        }
+
+        Assert.That(files.Values, Has.All.Match("^[-d]r.+ root/root$"));
+    }
+
+    [Test]
+    public void Leaves_history_and_logs_to_the_maintainer_scripts()
+    {
+        // Shipped directories would be removed with the package; the postinst makes them and only purge deletes them.
+        Assert.That(Contents().Keys, Has.None.StartsWith("var/"));
+    }
+
+    [Test]
+    public void Names_the_version_architecture_and_what_it_needs()
+    {
+        string fields = Succeed(_dpkgDeb, "-f", _deb, "Package", "Version", "Architecture", "Depends");
+        Assert.That(fields, Does.Contain("Package: sysmedic\n").And.Contain($"Version: {Version()}-1\n").And.Contain("Architecture: amd64\n"));
+        Assert.That(fields, Does.Match(@"Depends: libc6 \(>= 2\.\d+\), adduser\n"));
+        Assert.That(Succeed(_dpkgDeb, "-I", _deb), Does.Contain(" postinst ").And.Contain(" prerm ").And.Contain(" postrm ").And.Contain(" conffiles "));
+    }
+
+    [Test]
+    public void Keeps_the_configuration_as_a_conffile_holding_the_documented_default()
+    {
+        Assert.That(ControlFile("conffiles"), Is.EqualTo("/etc/sysmedic/config.yaml\n"));
+        string root = Path.Combine(_dir, "root");
+        Succeed(_dpkgDeb, "-x", _deb, root);
+        Assert.That(File.ReadAllText(Path.Combine(root, "etc", "sysmedic", "config.yaml")), Is.EqualTo(File.ReadAllText(RepoFile("assets", "config.yaml"))));
+    }
+
+    [TestCase("postinst")]
+    [TestCase("prerm")]
+    [TestCase("postrm")]
+    public void Maintainer_script_is_valid_sh_and_names_every_unit(string script)
+    {
+        string text = ControlFile(script);
+        Assert.That(text, Does.StartWith("#!/bin/sh\n").And.Contain("\nset -eu\n").And.Not.Contain("@UNITS@"));
+        Succeed("/bin/sh", "-n", Path.Combine(_dir, "control", script));
+        Assert.That(text, Does.Contain($"units=\"{string.Join(' ', UnitNames())}\""));
+    }
+
+    [Test]
+    public void Postinst_makes_the_group_and_private_directories_and_enables_nothing()
+    {
+        string text = ControlFile("postinst");
+        Assert.That(text, Does.Contain("addgroup --system --quiet sysmedic"));
+        Assert.That(text, Does.Contain("install -d -m 0750 -o root -g root \"$dir\"").And.Contain("/var/lib/sysmedic /var/log/sysmedic"));
+        Assert.That(text, Does.Not.Match(@"(?m)^\s*(systemctl|deb-systemd-helper|deb-systemd-invoke)\s+(enable|start)\b"), "postinst may only suggest enabling");
+    }
+
+    [Test]
+    public void Only_purge_deletes_history_logs_and_configuration()
+    {
+        string text = ControlFile("postrm");
+        int purge = text.IndexOf("  purge)", StringComparison.Ordinal);
+        int remove = text.IndexOf("  remove)", StringComparison.Ordinal);
+        int delete = text.IndexOf("rm -rf /var/lib/sysmedic", StringComparison.Ordinal);
+        Assert.That(purge, Is.Positive);
+        Assert.That(delete, Is.GreaterThan(purge).And.LessThan(remove), "the rm -rf must sit in the purge branch");
+    }
+
+    [Test]
+    public void Installs_upgrades_removes_and_purges_in_a_throwaway_root()
+    {
+        string next = Path.Combine(_dir, "next");
+        Succeed("/bin/bash", RepoFile("packaging", "build.sh"), "--binary", BuiltBinary(), "--out", next, "--no-rpm", "--release", "2");
+        string first = Path.GetFileName(_deb);
+        string second = Path.GetFileName(Directory.GetFiles(next, "*.deb").Single());
+        string script = $$"""
+            dpkg -i /tmp/{{first}} >/dev/null
+            echo "group: $(getent group sysmedic | cut -d: -f1)"
+            stat -c 'mode %n %a %U:%G' /usr/bin/sysmedic /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic
+            ls /etc/systemd/system/*.wants/ 2>/dev/null | grep -c sysmedic | sed 's/^/enabled units: /' || true
+            echo '# changed here' >>/etc/sysmedic/config.yaml
+            echo rows >/var/lib/sysmedic/sysmedic.db
+            dpkg -i /tmp/{{second}} >/dev/null
+            echo "upgraded to $(dpkg-query -W -f '${Version}' sysmedic): config $(tail -n 1 /etc/sysmedic/config.yaml), db $(cat /var/lib/sysmedic/sysmedic.db)"
+            dpkg -r sysmedic >/dev/null
+            echo "removed: binary $(test -e /usr/bin/sysmedic && echo left || echo gone), db $(cat /var/lib/sysmedic/sysmedic.db), config $(test -f /etc/sysmedic/config.yaml && echo kept)"
+            dpkg -P sysmedic >/dev/null
+            for d in /var/lib/sysmedic /var/log/sysmedic /etc/sysmedic; do if test -e "$d"; then echo "purge left $d"; fi; done
+            echo "purged; group $(getent group sysmedic | cut -d: -f1)"
+            """;
+        var (code, output) = Run(RepoFile("SysMedic.Tests", "Packaging", "throwaway-root.sh"), script, _deb, Path.Combine(next, second));
+        if (code == 77)
+        {
+            Assert.Ignore(output.Trim());
+        }
+
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Contain("group: sysmedic\n"));
+        Assert.That(output, Does.Contain("mode /usr/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 644 root:root\n"));
+        Assert.That(output, Does.Contain("mode /var/lib/sysmedic 750 root:root\n").And.Contain("mode /var/log/sysmedic 750 root:root\n"));
+        Assert.That(output, Does.Contain("mode /run/sysmedic 755 root:root\n"));
+        Assert.That(output, Does.Contain("enabled units: 0\n"));
+        Assert.That(output, Does.Contain($"upgraded to {Version()}-2: config # changed here, db rows\n"));
+        Assert.That(output, Does.Contain("removed: binary gone, db rows, config kept\n"));
+        Assert.That(output, Does.Not.Contain("purge left").And.Contain("purged; group sysmedic\n"));
+    }
+}

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Diagnostics;
+using SysMedic.Agent.Daemon;
+using SysMedic.Core.Config;
+
+namespace SysMedic.Tui.Commands;
+
+/// <summary>
+/// One of the two daemons run outside systemd: how <c>start</c> launches it in the background and waits until it is
+/// ready, and how <c>stop</c> ends it (SIGTERM, then waits). Shared by <c>sysmedic daemon</c> and <c>sysmedic websocket</c>.
+/// </summary>
+internal sealed record BackgroundDaemon(string Name, string What, string Flag, string PidFileName, string ConsoleLogName)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where its PID file is.</summary>
+    public string PidPath(SysMedicConfig config) => Path.Combine(config.DataPath, PidFileName);
+
+    /// <summary>Its PID when it runs.</summary>
+    public int? Running(SysMedicConfig config) => PidFile.FindRunning(PidPath(config));
+
+    /// <summary>Starts it unless it runs; waits until <paramref name="ready"/> holds. Returns the exit code.</summary>
+    public int Start(ParseResult parsed, SysMedicConfig config, Func<bool> ready)
+    {
+        TextWriter output = parsed.InvocationConfiguration.Output;
+        if (Running(config) is { } running)
+        {
+            output.WriteLine($"{Name}: already running (PID: {running})");
+            return SysMedicCli.Ok;
+        }
+
+        Directory.CreateDirectory(config.LogPath);
+        string console = Path.Combine(config.LogPath, ConsoleLogName);
+        using (Process shell = Spawn(CliConfig.ResolvePath(parsed), console))
+        {
+            shell.WaitForExit();
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < ReadyTimeout)
+        {
+            if (Running(config) is { } pid && ready())
+            {
+                output.WriteLine($"{Name}: started (PID: {pid})");
+                return SysMedicCli.Ok;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        TextWriter error = parsed.InvocationConfiguration.Error;
+        error.WriteLine($"sysmedic: the {What} did not become ready within {ReadyTimeout.TotalSeconds:0} s; its last words ({console}):");
+        foreach (string line in Tail(console, 10))
+        {
+            error.WriteLine("  " + line);
+        }
+
+        return SysMedicCli.Failed;
+    }
+
+    /// <summary>Stops it if it runs (SIGTERM) and waits until it has exited. Returns the exit code.</summary>
+    public int Stop(ParseResult parsed, SysMedicConfig config)
+    {
+        TextWriter output = parsed.InvocationConfiguration.Output;
+        if (Running(config) is not { } pid)
+        {
+            output.WriteLine($"{Name}: not running");
+            return SysMedicCli.Ok;
+        }
+
+        using Process? process = Find(pid);
+        if (process is null)
+        {
+            output.WriteLine($"{Name}: not running (PID {pid} has just exited)");
+            return SysMedicCli.Ok;
+        }
+
+        _ = NativeSignals.Kill(pid, NativeSignals.SigTerm);
+        if (!process.WaitForExit(StopTimeout))
+        {
+            parsed.InvocationConfiguration.Error.WriteLine($"sysmedic: the {What} (PID: {pid}) did not stop within {StopTimeout.TotalSeconds:0} s");
+            return SysMedicCli.Failed;
+        }
+
+        output.WriteLine($"{Name}: stopped (PID: {pid})");
+        return SysMedicCli.Ok;
+    }
+
+    /// <summary>How long the process <paramref name="pid"/> has run, or zero when it is gone.</summary>
+    public static TimeSpan Uptime(int pid)
+    {
+        using Process? process = Find(pid);
+        return process is null ? TimeSpan.Zero : DateTime.Now - process.StartTime;
+    }
+
+    private Process Spawn(string configPath, string console)
+    {
+        // A new session (setsid) with no terminal, so the daemon outlives this shell; its own output goes to a file.
+        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("setsid \"$@\" </dev/null >>\"$SYSMEDIC_CONSOLE_LOG\" 2>&1 &");
+        psi.ArgumentList.Add("sh");
+        foreach (string arg in SelfCommand())
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        psi.ArgumentList.Add(Flag);
+        psi.ArgumentList.Add("--config");
+        psi.ArgumentList.Add(configPath);
+        psi.Environment["SYSMEDIC_CONSOLE_LOG"] = console;
+        return Process.Start(psi) ?? throw new InvalidOperationException("cannot start /bin/sh");
+    }
+
+    /// <summary>How to run this same program again: the binary, or <c>dotnet sysmedic.dll</c> when run through dotnet.</summary>
+    internal static IReadOnlyList<string> SelfCommand()
+    {
+        string process = Environment.ProcessPath ?? "sysmedic";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? [process, Path.Combine(AppContext.BaseDirectory, "sysmedic.dll")]
+            : [process];
+    }
+
+    private static Process? Find(int pid)
+    {
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static List<string> Tail(string path, int lines)
+    {
+        try
+        {
+            return File.ReadLines(path).TakeLast(lines).ToList();
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+}
