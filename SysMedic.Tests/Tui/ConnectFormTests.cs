@@ -48,7 +48,7 @@ public class ConnectFormTests
     [CancelAfter(60000)]
     public void File_connect_offers_recent_hosts_and_switches_to_the_relay_and_disconnect_comes_back()
     {
-        using var relay = new TestRelay("tok");
+        using var relay = new FakeRelay("tok");
         string dir = Directory.CreateTempSubdirectory("sysmedic-connect-").FullName;
         string hosts = Path.Combine(dir, "hosts.yaml");
         RecentHosts.Save(hosts, [new RecentHost("127.0.0.1", relay.Port, false, "tok", DateTimeOffset.UtcNow)]);

@@ -13,7 +13,7 @@ public class RemoteConnectionTests
     [Test]
     public async Task Authenticates_with_the_secret_and_maps_the_protocol_like_the_local_connection()
     {
-        using var relay = new TestRelay("s3cret_AbC-123");
+        using var relay = new FakeRelay("s3cret_AbC-123");
         using var connection = new RemoteConnection(relay.Url(), retryInterval: TimeSpan.FromMilliseconds(500));
         var snapshots = 0;
         connection.SnapshotReceived += (_, _) => Interlocked.Increment(ref snapshots);
@@ -53,7 +53,7 @@ public class RemoteConnectionTests
     [Test]
     public async Task Shows_the_relays_doctor_unavailable_and_alert_pushes()
     {
-        using var relay = new TestRelay("s3cret");
+        using var relay = new FakeRelay("s3cret");
         using var connection = new RemoteConnection(relay.Url(), retryInterval: TimeSpan.FromMilliseconds(500));
         var pushed = new List<AlertInfo>();
         connection.AlertChanged += (_, a) =>
@@ -80,7 +80,7 @@ public class RemoteConnectionTests
     [Test]
     public void Reconnects_by_itself_after_the_relay_drops_the_link()
     {
-        using var relay = new TestRelay("s3cret");
+        using var relay = new FakeRelay("s3cret");
         using var connection = new RemoteConnection(relay.Url(), retryInterval: TimeSpan.FromMilliseconds(500));
         connection.Start();
         Assert.That(Agent.DoctorProcess.WaitFor(() => connection.State == ConnectionState.Connected, Limit), Is.True, connection.Description);
@@ -105,7 +105,7 @@ public class RemoteConnectionTests
     [Test]
     public void A_refused_secret_loses_the_connection_instead_of_retrying()
     {
-        using var relay = new TestRelay("right");
+        using var relay = new FakeRelay("right");
         using var connection = new RemoteConnection(relay.Url("wrong"), retryInterval: TimeSpan.FromMilliseconds(300));
         connection.Start();
 

@@ -21,6 +21,7 @@ public sealed class AlertsView : View
     private readonly Label _details;
     private IReadOnlyList<AlertInfo> _alerts = [];
     private string _notice = "";
+    private string _loadError = "";
 
     public AlertsView(ISysMedicConnection connection)
     {
@@ -83,10 +84,17 @@ public sealed class AlertsView : View
         ShowResolvedChanged?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>A line above the table for the last resolution's outcome, or why the list is missing.</summary>
+    /// <summary>The last resolution's outcome, shown above the table.</summary>
     public void SetNotice(string notice)
     {
         _notice = notice;
+        UpdateBar();
+    }
+
+    /// <summary>Why the list could not be loaded; empty once it was.</summary>
+    public void SetLoadError(string error)
+    {
+        _loadError = error;
         UpdateBar();
     }
 
@@ -119,7 +127,7 @@ public sealed class AlertsView : View
         int open = _alerts.Count(a => !a.IsResolved);
         string shown = ShowResolved ? $"{open} unresolved, {_alerts.Count - open} resolved" : $"{open} unresolved";
         // The outcome of a resolution comes first: on a narrow terminal the end of the line is cut.
-        string notice = _notice.Length > 0 ? _notice + " | " : "";
+        string notice = string.Concat(_loadError.Length > 0 ? "could not load alerts: " + _loadError + " | " : "", _notice.Length > 0 ? _notice + " | " : "");
         _bar.Text = $"{notice}{shown}, by {Table.SortHeader}   Enter: resolve  a: {(ShowResolved ? "hide" : "show")} resolved";
     }
 

@@ -114,13 +114,14 @@ public sealed partial class MainWindow
             if (t.IsCompletedSuccessfully)
             {
                 Merge(t.Result, all);
+                Alerts.SetLoadError("");
                 ShowAlertLists();
             }
             else
             {
                 string why = t.Exception?.InnerException?.Message ?? "request failed";
                 Dashboard.SetAlertsText("Alerts: " + why);
-                Alerts.SetNotice("could not load alerts: " + why);
+                Alerts.SetLoadError(why);
             }
         });
     }

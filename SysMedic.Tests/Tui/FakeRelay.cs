@@ -12,7 +12,7 @@ namespace SysMedic.Tests.Tui;
 /// A WebSocket endpoint on 127.0.0.1 speaking the relay's side of the protocol from the sample messages: /ws, the
 /// secret as a Bearer header, hello and a snapshot on connect, then answers to requests, one message per text frame.
 /// </summary>
-internal sealed class TestRelay : IDisposable
+internal sealed class FakeRelay : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
@@ -20,7 +20,7 @@ internal sealed class TestRelay : IDisposable
     private readonly ConcurrentDictionary<int, (WebSocket Socket, HttpListenerContext Context)> _sockets = new();
     private int _next;
 
-    public TestRelay(string secret)
+    public FakeRelay(string secret)
     {
         Secret = secret;
         Port = FreePort.Next();
