@@ -78,10 +78,30 @@ public sealed class LocalConnection : ProtocolConnection
     {
         if (disposing)
         {
+            // On a pool thread: File > Connect disposes this on the UI thread, whose synchronization context must not
+            // be waited on by the continuations being waited for.
             _stop.Cancel();
-            _supervisor?.Wait(TimeSpan.FromSeconds(5));
-            _client?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5));
+            LocalSocketClient? client = _client;
             _client = null;
+            Task.Run(async () =>
+            {
+                if (_supervisor is { } supervisor)
+                {
+                    await supervisor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
+                try
+                {
+                    if (client is not null)
+                    {
+                        await client.DisposeAsync();
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The supervisor ended it first, as the doctor went away.
+                }
+            }).Wait(TimeSpan.FromSeconds(5));
             _stop.Dispose();
         }
 

@@ -88,7 +88,8 @@ public sealed class RemoteConnection : ProtocolConnection
             if (_client is { } client)
             {
                 client.IsReconnectionEnabled = false;
-                _ = client.Stop(WebSocketCloseStatus.NormalClosure, "console closed").Wait(TimeSpan.FromSeconds(3));
+                // On a pool thread, as File > Connect and Disconnect dispose it on the UI thread.
+                _ = Task.Run(() => client.Stop(WebSocketCloseStatus.NormalClosure, "console closed")).Wait(TimeSpan.FromSeconds(3));
                 client.Dispose();
                 _client = null;
             }
