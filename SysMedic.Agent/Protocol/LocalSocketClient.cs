@@ -18,11 +18,14 @@ public sealed class LocalSocketClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ProtocolMessage>> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<HelloMessage> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<ProtocolMessage>? _observer;
     private readonly Task _readLoop;
     private long _nextId;
 
-    private LocalSocketClient(Socket socket)
+    private LocalSocketClient(Socket socket, Action<ProtocolMessage>? observer)
     {
+        _observer = observer;
         _channel = new LineChannel(new NetworkStream(socket, ownsSocket: true), MaxServerLine);
         _readLoop = ReadLoopAsync(_stop.Token);
     }
@@ -39,8 +42,18 @@ public sealed class LocalSocketClient : IAsyncDisposable
     /// <summary>The server's hello, once received.</summary>
     public Task<HelloMessage> Hello => _hello.Task;
 
+    /// <summary>Completes when the connection has ended, with the reason (null: closed by us).</summary>
+    public Task<string?> Closed => _closed.Task;
+
     /// <summary>Connects to <paramref name="path"/> and waits for the hello; throws <see cref="SocketException"/> when nobody answers.</summary>
-    public static async Task<LocalSocketClient> ConnectAsync(string path, TimeSpan timeout, CancellationToken cancel = default)
+    public static Task<LocalSocketClient> ConnectAsync(string path, TimeSpan timeout, CancellationToken cancel = default) =>
+        ConnectAsync(path, timeout, null, cancel);
+
+    /// <summary>
+    /// Connects to <paramref name="path"/> and waits for the hello; throws <see cref="SocketException"/> when nobody answers.
+    /// <paramref name="observer"/>, when given, sees every message from the server, the hello first, on the reading thread.
+    /// </summary>
+    public static async Task<LocalSocketClient> ConnectAsync(string path, TimeSpan timeout, Action<ProtocolMessage>? observer, CancellationToken cancel = default)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
@@ -53,7 +66,7 @@ public sealed class LocalSocketClient : IAsyncDisposable
             throw;
         }
 
-        var client = new LocalSocketClient(socket);
+        var client = new LocalSocketClient(socket, observer);
         try
         {
             await client.Hello.WaitAsync(timeout, cancel);
@@ -82,6 +95,9 @@ public sealed class LocalSocketClient : IAsyncDisposable
             _pending.TryRemove(id, out _);
         }
     }
+
+    /// <summary>Sends one message as it is (a caller that keeps its own request ids).</summary>
+    public ValueTask SendAsync(ProtocolMessage message, CancellationToken cancel = default) => _channel.SendAsync(message, cancel);
 
     private async Task ReadLoopAsync(CancellationToken cancel)
     {
@@ -117,11 +133,13 @@ public sealed class LocalSocketClient : IAsyncDisposable
 
             _hello.TrySetException(new IOException(reason ?? "connection closed"));
             Disconnected?.Invoke(reason);
+            _closed.TrySetResult(reason);
         }
     }
 
     private void Dispatch(ProtocolMessage message)
     {
+        _observer?.Invoke(message);
         switch (message)
         {
             case HelloMessage hello:

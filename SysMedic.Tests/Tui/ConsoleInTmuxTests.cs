@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using SysMedic.Tests.Agent;
+
 namespace SysMedic.Tests.Tui;
 
 /// <summary>The built sysmedic in a real terminal: tmux runs it, keys go in with send-keys, the screen comes back.</summary>
@@ -17,8 +20,9 @@ public class ConsoleInTmuxTests
         }
 
         string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");
-        // The test process hides the terminal from Terminal.Gui; the real console must not inherit that.
-        string command = $"env -u DisableRealDriverIO dotnet '{dll}'; echo {Exited} $?; sleep 600";
+        // The test process hides the terminal from Terminal.Gui; the real console must not inherit that. No doctor
+        // answers on the socket named, so the console runs its embedded sampler whatever runs on this machine.
+        string command = $"env -u DisableRealDriverIO SYSMEDIC_SOCKET=/nonexistent/doctor.sock dotnet '{dll}'; echo {Exited} $?; sleep 600";
         using TmuxSession tmux = TmuxSession.Start(command, cols, rows);
 
         string dashboard = tmux.WaitFor(s => s.Contains("Top of", StringComparison.Ordinal) && s.Contains("CPU ", StringComparison.Ordinal) && HasStatus(s));
@@ -52,6 +56,69 @@ public class ConsoleInTmuxTests
         tmux.SendKeys("q");
         string end = tmux.WaitFor(Exited);
         Assert.That(end, Does.Contain(Exited + " 0"), end);
+    }
+
+    [TestCase(120, 40)]
+    [TestCase(80, 24)]
+    [CancelAfter(300_000)]
+    public void Console_on_a_real_doctor_shows_local_and_resolves_an_alert_on_the_alerts_screen(int cols, int rows)
+    {
+        if (!TmuxSession.IsInstalled())
+        {
+            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+        }
+
+        string dir = Directory.CreateTempSubdirectory("sysmedic-tmux-doctor-").FullName;
+        using Process load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        try
+        {
+            using DoctorProcess doctor = DoctorProcess.Start(dir, """
+                monitoring:
+                  check_interval: 1
+                  live_interval: 1
+                users:
+                  cpu_threshold: 5
+                  persistent_time: 1
+                user_filtering:
+                  ignore_system_users: false
+                  min_cpu_percent: 0
+                  min_memory_percent: 0
+                  excluded_users: []
+                """);
+            Assert.That(DoctorProcess.WaitFor(() => File.Exists(doctor.SocketPath), TimeSpan.FromSeconds(60)), Is.True, "the doctor serves its socket");
+
+            string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");
+            string command = $"env -u DisableRealDriverIO SYSMEDIC_SOCKET='{doctor.SocketPath}' HOME='{dir}' dotnet '{dll}'; echo {Exited} $?; sleep 600";
+            using TmuxSession tmux = TmuxSession.Start(command, cols, rows);
+
+            string dashboard = tmux.WaitFor(s => s.Contains("local: connected to sysmedic", StringComparison.Ordinal) && HasStatus(s));
+            Assert.That(dashboard, Does.Contain(" local: connected to sysmedic"), dashboard);
+            Assert.That(dashboard, Does.Not.Contain("embedded"), dashboard);
+
+            tmux.SendKeys("F3");
+            string alerts = tmux.WaitFor(s => s.Contains("unresolved, by STATUS", StringComparison.Ordinal) && s.Contains("OPEN", StringComparison.Ordinal) && s.Contains("Details", StringComparison.Ordinal));
+            Assert.That(alerts, Does.Contain("SEVERITY"), alerts);
+            Assert.That(alerts, Does.Contain("Details"), alerts);
+
+            tmux.SendKeys("Enter");
+            string form = tmux.WaitFor("Resolved by:");
+            Assert.That(form, Does.Match(@"Resolve alert \d+"), form);
+            tmux.SendKeys("-l", "checked in tmux");
+            tmux.SendKeys("Enter");
+            string resolved = tmux.WaitFor(s => s.Contains("resolved by ", StringComparison.Ordinal) && !s.Contains("Resolved by:", StringComparison.Ordinal));
+            Assert.That(resolved, Does.Match(@"alert \d+ resolved by"), resolved);
+
+            tmux.SendKeys("q");
+            string end = tmux.WaitFor(Exited);
+            Assert.That(end, Does.Contain(Exited + " 0"), end);
+            Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True);
+        }
+        finally
+        {
+            load.Kill();
+            load.WaitForExit(5000);
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     private static bool HasStatus(string screen) =>

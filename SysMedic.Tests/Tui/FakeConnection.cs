@@ -34,6 +34,14 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
 
     public event EventHandler? StateChanged;
 
+    public event EventHandler<AlertInfo>? AlertChanged;
+
+    /// <summary>Resolutions asked for: alert id, note, by.</summary>
+    public List<(long Id, string Note, string By)> Resolutions { get; } = [];
+
+    /// <summary>When set, the next resolution fails with this message.</summary>
+    public string? ResolveError { get; set; }
+
     public void Start()
     {
     }
@@ -64,8 +72,42 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
             ? Task.FromResult<IReadOnlyList<AlertInfo>>([.. Alerts.Where(a => includeResolved || !a.IsResolved)])
             : Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
 
-    public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
-        Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));
+    public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default)
+    {
+        if (!features.HasFlag(ConnectionFeatures.Alerts))
+        {
+            return Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));
+        }
+
+        Resolutions.Add((alertId, note, resolvedBy));
+        if (ResolveError is { } error)
+        {
+            ResolveError = null;
+            return Task.FromResult(new ResolveResult(false, error));
+        }
+
+        int index = Alerts.FindIndex(a => a.Id == alertId);
+        AlertInfo resolved = Alerts[index] with { ResolvedAt = Latest?.Timestamp ?? DateTimeOffset.UtcNow, ResolvedBy = resolvedBy, Note = note };
+        Alerts[index] = resolved;
+        AlertChanged?.Invoke(this, resolved);
+        return Task.FromResult(new ResolveResult(true, $"alert {alertId} resolved by {resolvedBy}") { Alert = resolved });
+    }
+
+    /// <summary>Pushes an alert as an agent does when one is raised or resolved.</summary>
+    public void PushAlert(AlertInfo alert)
+    {
+        int index = Alerts.FindIndex(a => a.Id == alert.Id);
+        if (index >= 0)
+        {
+            Alerts[index] = alert;
+        }
+        else
+        {
+            Alerts.Add(alert);
+        }
+
+        AlertChanged?.Invoke(this, alert);
+    }
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
     {

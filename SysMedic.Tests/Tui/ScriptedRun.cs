@@ -12,14 +12,14 @@ internal sealed class ScriptedRun : IDisposable
 {
     private readonly List<Action> _steps = [];
 
-    public ScriptedRun(int cols = 120, int rows = 40)
+    public ScriptedRun(int cols = 120, int rows = 40, FakeConnection? connection = null, Func<FakeConnection, MainWindow>? window = null)
     {
-        Connection = new FakeConnection();
+        Connection = connection ?? new FakeConnection();
         Connection.Publish(ConsoleSnapshots.Busy());
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(cols, rows);
-        Window = new MainWindow(Connection);
+        Window = window?.Invoke(Connection) ?? new MainWindow(Connection);
     }
 
     public IApplication App { get; }

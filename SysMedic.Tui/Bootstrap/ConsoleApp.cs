@@ -1,4 +1,6 @@
+using SysMedic.Agent.Doctor;
 using SysMedic.Core.Config;
+using SysMedic.Core.Protocol;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views;
 using Terminal.Gui.App;
@@ -9,10 +11,11 @@ namespace SysMedic.Tui.Bootstrap;
 public static class ConsoleApp
 {
     /// <summary>
-    /// Runs the console on the embedded sampler (no agent connection exists yet) and returns the exit code.
-    /// <paramref name="error"/> gets the reason when the terminal or /proc cannot be used.
+    /// Runs the console and returns the exit code: on the relay <paramref name="remote"/> names, else on the local
+    /// doctor when one answers on its socket, else on the embedded sampler. <paramref name="error"/> gets the reason
+    /// when the terminal or /proc cannot be used.
     /// </summary>
-    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null)
+    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null, QuickConnectUrl? remote = null)
     {
         if (System.Console.IsInputRedirected || System.Console.IsOutputRedirected)
         {
@@ -33,10 +36,11 @@ public static class ConsoleApp
             themes = [chosen, .. themes.Where(t => t != chosen)];
         }
 
-        EmbeddedConnection connection;
+        ISysMedicConnection Home() => LocalOrEmbedded(config);
+        ISysMedicConnection initial;
         try
         {
-            connection = new EmbeddedConnection(config.ToSamplerOptions(), interval: TimeSpan.FromSeconds(config.Monitoring.LiveInterval));
+            initial = remote is null ? Home() : new RemoteConnection(remote);
         }
         catch (DirectoryNotFoundException ex)
         {
@@ -44,7 +48,12 @@ public static class ConsoleApp
             return 1;
         }
 
-        using (connection)
+        if (remote is not null)
+        {
+            RememberQuietly(remote);
+        }
+
+        using (var connection = new ConnectionSwitch(initial, Home, url => new RemoteConnection(url)))
         {
             connection.Start();
             using (IApplication app = Application.Create().Init())
@@ -55,6 +64,31 @@ public static class ConsoleApp
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The doctor on its socket (<c>SYSMEDIC_SOCKET</c>, else the runtime directory) when it answers, else the
+    /// embedded sampler.
+    /// </summary>
+    public static ISysMedicConnection LocalOrEmbedded(SysMedicConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+
+        // On a pool thread: the UI thread (File > Disconnect) has a synchronization context to keep free.
+        LocalConnection? local = Task.Run(() => LocalConnection.TryConnectAsync(DoctorHost.SocketPath())).GetAwaiter().GetResult();
+        return (ISysMedicConnection?)local ?? new EmbeddedConnection(config.ToSamplerOptions(), interval: TimeSpan.FromSeconds(config.Monitoring.LiveInterval));
+    }
+
+    private static void RememberQuietly(QuickConnectUrl url)
+    {
+        try
+        {
+            _ = RecentHosts.Remember(RecentHosts.DefaultPath(), url, DateTimeOffset.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The list of recent hosts is a convenience; the console runs without it.
+        }
     }
 
     /// <summary>

@@ -30,6 +30,12 @@ public static class CliOptions
         Description = "Console theme at start: dark (default), light, or the name of a .theme file",
     };
 
+    /// <summary>The console attaches to a remote agent through its relay instead of this host.</summary>
+    public static readonly Option<string?> Connect = new("--connect")
+    {
+        Description = "Console on a remote agent: sysmedic://SECRET@HOST:PORT/ (sysmedics:// for TLS), as 'sysmedic websocket status' prints it",
+    };
+
     /// <summary>Machine-readable output: snake_case JSON.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (snake_case) instead of a table" };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SysMedic.Agent.Doctor;
 using SysMedic.Agent.Relay;
+using SysMedic.Core.Protocol;
 using SysMedic.Tui.Bootstrap;
 
 namespace SysMedic.Tui.Commands;
@@ -56,6 +57,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.DoctorDaemon);
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Options.Add(CliOptions.Theme);
+        root.Options.Add(CliOptions.Connect);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
@@ -82,6 +84,12 @@ public static class SysMedicCli
             return RelayHost.Run(CliConfig.ResolvePath(parsed), error);
         }
 
-        return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme));
+        QuickConnectUrl? remote = null;
+        if (parsed.GetValue(CliOptions.Connect) is { } connect && !QuickConnectUrl.TryParse(connect, out remote, out string? problem))
+        {
+            throw new CliUsageException("--connect: " + problem);
+        }
+
+        return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme), remote);
     }
 }

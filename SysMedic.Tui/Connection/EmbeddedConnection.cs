@@ -58,6 +58,13 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public event EventHandler? StateChanged;
 
+    // The embedded sampler raises no alerts: nothing to keep.
+    public event EventHandler<AlertInfo>? AlertChanged
+    {
+        add { }
+        remove { }
+    }
+
     public void Start()
     {
         if (_timer is not null)

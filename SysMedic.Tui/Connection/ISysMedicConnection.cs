@@ -36,6 +36,9 @@ public interface ISysMedicConnection : IDisposable
     /// <summary>A new snapshot arrived (any thread).</summary>
     event EventHandler<Snapshot>? SnapshotReceived;
 
+    /// <summary>An alert was raised or resolved (any thread); connections without alerts never raise it.</summary>
+    event EventHandler<AlertInfo>? AlertChanged;
+
     /// <summary><see cref="State"/> or <see cref="Description"/> changed (any thread).</summary>
     event EventHandler? StateChanged;
 

@@ -1,4 +1,8 @@
 namespace SysMedic.Tui.Connection;
 
 /// <summary>The agent's answer to a resolution: whether it took, and a line to show.</summary>
-public sealed record ResolveResult(bool Ok, string Message);
+public sealed record ResolveResult(bool Ok, string Message)
+{
+    /// <summary>The alert as resolved, when the agent sent it back.</summary>
+    public AlertInfo? Alert { get; init; }
+}

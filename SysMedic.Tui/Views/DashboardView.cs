@@ -85,6 +85,15 @@ public sealed partial class DashboardView : View
         }
     }
 
+    /// <summary>Forgets the chart history and the tables (another host is shown next).</summary>
+    public void Reset()
+    {
+        _points.Clear();
+        Users.SetRows([]);
+        Processes.SetRows([]);
+        SetAlertsText(AlertsPlaceholder());
+    }
+
     /// <summary>Shows <paramref name="snapshot"/>: figures, charts and tables.</summary>
     public void Show(Snapshot snapshot)
     {

@@ -51,13 +51,8 @@ public sealed class HeaderView : View
     /// <summary>The second line's text.</summary>
     public string ConnectionLine()
     {
-        string state = _connection.State switch
-        {
-            ConnectionState.Connecting => "starting: ",
-            ConnectionState.Reconnecting => "reconnecting: ",
-            ConnectionState.Lost => "connection lost: ",
-            _ => "",
-        };
+        // An agent connection says its state itself (reconnecting since when, and why); the embedded one starts only once.
+        string state = _connection.Kind == ConnectionKind.Embedded && _connection.State == ConnectionState.Connecting ? "starting: " : "";
         return SafeText.ForTerminal($" {state}{_connection.Description}");
     }
 

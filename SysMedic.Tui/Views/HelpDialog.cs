@@ -23,6 +23,11 @@ public sealed class HelpDialog : Dialog
           u  only the selected process's user; u again: everyone
         History
           Left/Right or 1-5  range: 1h, 6h, 24h, 7d, 30d
+        Alerts (needs the agent)
+          Enter  resolve the selected alert (note, resolved by)   a  show / hide resolved
+        Connections
+          File > Connect   a remote agent: sysmedic://SECRET@HOST:PORT/ or host, port, secret
+          File > Disconnect  back to this host (local agent, else the embedded sampler)
         Status
           Light Usage (green)   nothing near a threshold
           Medium Usage (yellow) system over 60% of a threshold, or a user over theirs

@@ -124,8 +124,10 @@ public sealed class HistoryView : View
     private void Fill(MetricPanel panel, Func<SystemPoint, double> value, DateTimeOffset now, TimeSpan window, Func<double, string> format)
     {
         DateTimeOffset start = now - window;
-        double[] inRange = [.. _points.Where(p => p.Timestamp >= start).Select(value)];
-        panel.SetText("", inRange.Length == 0 ? "no data in this range" : $"avg {format(inRange.Average())}\nmax {format(inRange.Max())}");
+        // NaN is a figure the source does not have (the agent stores CPU and memory, not load or network).
+        double[] inRange = [.. _points.Where(p => p.Timestamp >= start).Select(value).Where(v => !double.IsNaN(v))];
+        string none = _points.Count > 0 && _points.All(p => double.IsNaN(value(p))) ? "not in the stored history" : "no data in this range";
+        panel.SetText("", inRange.Length == 0 ? none : $"avg {format(inRange.Average())}\nmax {format(inRange.Max())}");
         int columns = Math.Max(10, panel.Chart.Viewport.Width);
         panel.Chart.SetValues(ChartBuckets.Average(_points, p => p.Timestamp, value, now, window, columns));
     }

@@ -8,12 +8,10 @@ namespace SysMedic.Tui.Views;
 /// <summary>The live feed: snapshots, pause, chart history and the drill-down request.</summary>
 public sealed partial class MainWindow
 {
-    private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan HistoryRefresh = TimeSpan.FromSeconds(10);
     private DateTimeOffset _historyFetched = DateTimeOffset.MinValue;
-    private bool _alertsInFlight;
     private Snapshot? _displayed;
-    private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
+    private ConnectionState _lastState = ConnectionState.Connecting;
 
     /// <summary>Pauses or resumes the live refresh; resuming shows the newest snapshot at once.</summary>
     public void TogglePause()
@@ -89,31 +87,6 @@ public sealed partial class MainWindow
         });
     }
 
-    private void RefreshAlerts()
-    {
-        // One request at a time, at most every AlertsRefresh: alerts change far less often than snapshots.
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts) || _alertsInFlight || now - _alertsFetched < AlertsRefresh)
-        {
-            return;
-        }
-
-        _alertsInFlight = true;
-        _alertsFetched = now;
-        OnUiThread(_connection.GetAlertsAsync(includeResolved: false), t =>
-        {
-            _alertsInFlight = false;
-            if (t.IsCompletedSuccessfully)
-            {
-                Dashboard.ShowAlerts(t.Result);
-            }
-            else
-            {
-                Dashboard.SetAlertsText("Alerts: " + (t.Exception?.InnerException?.Message ?? "request failed"));
-            }
-        });
-    }
-
     /// <summary>
     /// Runs <paramref name="then"/> on the UI thread once <paramref name="request"/> ends: at once when it already
     /// has (the embedded connection answers from memory), else through <c>Invoke</c> from the completing thread.
@@ -136,13 +109,16 @@ public sealed partial class MainWindow
         {
             case Screen.Dashboard:
                 Dashboard.Show(snapshot);
-                RefreshAlerts();
+                RefreshAlerts(force: false);
                 break;
             case Screen.Users:
                 Users.Show(snapshot);
                 break;
             case Screen.Processes:
                 Processes.Show(snapshot);
+                break;
+            case Screen.Alerts:
+                RefreshAlerts(force: false);
                 break;
             case Screen.History:
                 LoadHistoryScreen(force: false);
@@ -160,7 +136,20 @@ public sealed partial class MainWindow
         }
     });
 
-    private void OnStateChanged(object? sender, EventArgs e) => App?.Invoke(() => Header.SetNeedsDraw());
+    private void OnStateChanged(object? sender, EventArgs e) => App?.Invoke(() =>
+    {
+        Header.SetNeedsDraw();
+
+        // Back after a break: the charts get what the agent stored meanwhile, the alerts what was raised.
+        ConnectionState state = _connection.State;
+        if (state == ConnectionState.Connected && _lastState != ConnectionState.Connected)
+        {
+            LoadChartHistory();
+            RefreshAlerts(force: true);
+        }
+
+        _lastState = state;
+    });
 
     private void LoadChartHistory()
     {

@@ -12,6 +12,9 @@ public sealed partial class MainWindow
         var menu = new MenuBar();
         menu.Add(new MenuBarItem("_File", new View[]
         {
+            new MenuItem { Title = "_Connect...", HelpText = "a remote agent", Action = OpenConnect },
+            new MenuItem { Title = "_Disconnect", HelpText = "back to this host", Action = Disconnect },
+            new Line(),
             new MenuItem { Title = "_Pause / resume", Key = Key.P, Action = TogglePause },
             new Line(),
             new MenuItem { Title = "_Quit", Key = Key.F10, Action = () => App?.RequestStop() },
@@ -25,6 +28,11 @@ public sealed partial class MainWindow
             new MenuItem { Title = "_History", Key = Key.F5, Action = () => ShowScreen(Screen.History) },
             new Line(),
             new MenuItem { Title = "_Theme dark / light", Key = Key.T, Action = ToggleTheme },
+        }));
+        menu.Add(new MenuBarItem("_Alerts", new View[]
+        {
+            new MenuItem { Title = "_Resolve...", HelpText = "the selected alert", Action = ResolveSelected },
+            new MenuItem { Title = "_Show resolved", HelpText = "a", Action = ToggleResolved },
         }));
         menu.Add(new MenuBarItem("_Help", new View[]
         {

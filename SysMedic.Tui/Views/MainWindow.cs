@@ -28,7 +28,9 @@ public sealed partial class MainWindow : Window
         Dashboard = new DashboardView(connection);
         Users = new UsersView(connection);
         Processes = new ProcessesView();
-        Alerts = new PlaceholderView("Alerts", "Alerts: " + AgentRequiredException.Hint + ".\nThe embedded sampler watches, but raises no alerts.");
+        Alerts = new AlertsView(connection);
+        Alerts.ResolveRequested += (_, alert) => OpenResolve(alert);
+        Alerts.ShowResolvedChanged += (_, _) => RefreshAlerts(force: true);
         History = new HistoryView(connection);
         History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);
         _screens = new Dictionary<Screen, View>
@@ -57,6 +59,12 @@ public sealed partial class MainWindow : Window
         ShowScreen(Screen.Dashboard);
         _connection.SnapshotReceived += OnSnapshotReceived;
         _connection.StateChanged += OnStateChanged;
+        _connection.AlertChanged += OnAlertChanged;
+        if (_connection is ConnectionSwitch connections)
+        {
+            connections.Switched += OnSwitched;
+        }
+
         if (_connection.Latest is { } latest)
         {
             Apply(latest);
@@ -83,7 +91,7 @@ public sealed partial class MainWindow : Window
 
     public ProcessesView Processes { get; }
 
-    public PlaceholderView Alerts { get; }
+    public AlertsView Alerts { get; }
 
     public HistoryView History { get; }
 
@@ -94,6 +102,11 @@ public sealed partial class MainWindow : Window
         foreach ((Screen key, View view) in _screens)
         {
             view.Visible = key == screen;
+        }
+
+        if (screen == Screen.Alerts)
+        {
+            RefreshAlerts(force: true);
         }
 
         // While paused a newly shown screen shows the same moment as the rest, not the newest data.
@@ -107,6 +120,7 @@ public sealed partial class MainWindow : Window
             Screen.Dashboard => Dashboard.Users,
             Screen.Users => Users.Table,
             Screen.Processes => Processes.Table,
+            Screen.Alerts => Alerts.Table,
             _ => _screens[screen],
         };
         target.SetFocus();
@@ -128,6 +142,11 @@ public sealed partial class MainWindow : Window
         {
             _connection.SnapshotReceived -= OnSnapshotReceived;
             _connection.StateChanged -= OnStateChanged;
+            _connection.AlertChanged -= OnAlertChanged;
+            if (_connection is ConnectionSwitch connections)
+            {
+                connections.Switched -= OnSwitched;
+            }
         }
 
         base.Dispose(disposing);

@@ -18,8 +18,9 @@ public sealed class UsersView : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = Dim.Fill();
-        bool stored = connection.Features.HasFlag(ConnectionFeatures.StoredHistory);
-        Table = new SortedTable<UserUsage>(UserColumns.Full(connection.Thresholds, _ => stored ? "-" : "needs the agent"), UserColumns.Key, UserColumns.Cpu)
+        // Thresholds and features are read at each refresh: an agent sends them with its snapshots, and File >
+        // Connect can replace the connection.
+        Table = new SortedTable<UserUsage>(UserColumns.Full(() => connection.Thresholds, _ => connection.Features.HasFlag(ConnectionFeatures.StoredHistory) ? "-" : "needs the agent"), UserColumns.Key, UserColumns.Cpu)
         {
             X = 0,
             Y = 1,

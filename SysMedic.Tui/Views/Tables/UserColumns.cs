@@ -22,14 +22,14 @@ public static class UserColumns
     ];
 
     /// <summary>USER, CPU%, MEM%, RSS, PROCS, UID, THRESHOLD, PERSISTENT SINCE: the Users screen.</summary>
-    public static IReadOnlyList<TableColumn<UserUsage>> Full(Thresholds thresholds, Func<UserUsage, string> persistentSince)
+    public static IReadOnlyList<TableColumn<UserUsage>> Full(Func<Thresholds> thresholds, Func<UserUsage, string> persistentSince)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         return
         [
             .. Compact,
             new("UID", u => u.Uid.ToString(CultureInfo.InvariantCulture), (a, b) => a.Uid.CompareTo(b.Uid), AlignRight: true),
-            new("THRESHOLD", u => ThresholdText(thresholds, u.Username), (a, b) => thresholds.For(a.Username).CpuPercent.CompareTo(thresholds.For(b.Username).CpuPercent)),
+            new("THRESHOLD", u => ThresholdText(thresholds(), u.Username), (a, b) => thresholds().For(a.Username).CpuPercent.CompareTo(thresholds().For(b.Username).CpuPercent)),
             new("PERSISTENT SINCE", persistentSince, (a, b) => string.CompareOrdinal(persistentSince(a), persistentSince(b))),
         ];
     }

@@ -1,0 +1,202 @@
+using SysMedic.Tui.Commands;
+using SysMedic.Tui.Connection;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using Color = Terminal.Gui.Drawing.Color;
+
+namespace SysMedic.Tests.Tui;
+
+/// <summary>F3 on a connection with alerts: the list, its colours, the details, the resolution form and pushes.</summary>
+[Parallelizable(ParallelScope.All)]
+public class AlertsScreenTests
+{
+    private static readonly DateTimeOffset T = ConsoleSnapshots.Time;
+
+    private static FakeConnection WithAlerts()
+    {
+        var connection = new FakeConnection(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts);
+        connection.Alerts.Add(new AlertInfo(1, T.AddMinutes(-30), "medium", "user", null, "bob uses 55.0% CPU (threshold 50%)")
+        {
+            PrimaryCause = "bob",
+            UserDetails = "bob: CPU 55.0%\n    pid 201 postgres",
+            SystemCpuPercent = 61,
+            SystemMemoryPercent = 40,
+            DurationMinutes = 12,
+        });
+        connection.Alerts.Add(new AlertInfo(2, T.AddMinutes(-5), "critical", "system", null, "memory at 97.0% (threshold 80%)"));
+        connection.Alerts.Add(new AlertInfo(3, T.AddMinutes(-1), "low", "recovery", null, "disk back to 70%", ResolvedAt: T, ResolvedBy: "ops", Note: "cleaned /tmp"));
+        return connection;
+    }
+
+    [Test]
+    public void Alerts_screen_lists_unresolved_alerts_newest_first_with_the_details_of_the_selected_one()
+    {
+        using var console = new ConsoleHarness(connection: WithAlerts());
+        console.Press(Key.F3);
+        string screen = console.Screen;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(console.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 2, 1 }), "unresolved only, newest first");
+            Assert.That(screen, Does.Contain("2 unresolved, by STATUS"));
+            Assert.That(screen, Does.Not.Contain("disk back to 70%"));
+            Assert.That(console.Window.Alerts.DetailsText, Does.Contain("Alert 2  critical  system"));
+            Assert.That(console.Window.Alerts.DetailsText, Does.Contain("Unresolved - Enter to resolve"));
+        });
+
+        console.Press(Key.CursorDown);
+        Assert.That(console.Window.Alerts.DetailsText, Does.Contain("Cause: bob").And.Contain("pid 201 postgres").And.Contain("lasted 12 min"));
+    }
+
+    [Test]
+    public void Severity_is_drawn_in_its_colour()
+    {
+        using var console = new ConsoleHarness(connection: WithAlerts());
+        console.Press(Key.F3);
+        console.Press(Key.CursorDown);
+        string[] lines = console.Screen.Split('\n');
+        int row = Array.FindIndex(lines, l => l.Contains("memory at 97.0%", StringComparison.Ordinal));
+        Assert.That(row, Is.GreaterThanOrEqualTo(0), string.Join('\n', lines));
+        int col = lines[row].IndexOf("critical", StringComparison.Ordinal);
+
+        Color red = Color.BrightRed;
+        Assert.That(console.App.Driver!.Contents![row, col].Attribute!.Value.Foreground, Is.EqualTo(red));
+    }
+
+    [Test]
+    public void A_shows_and_hides_resolved_alerts_after_the_unresolved_ones()
+    {
+        using var console = new ConsoleHarness(connection: WithAlerts());
+        console.Press(Key.F3);
+        console.Press(Key.A);
+
+        Assert.That(console.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 2, 1, 3 }));
+        Assert.That(console.Screen, Does.Contain("2 unresolved, 1 resolved").And.Contain("disk back to 70%"));
+
+        console.Press(Key.A);
+        Assert.That(console.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 2, 1 }));
+    }
+
+    [Test]
+    [CancelAfter(30000)]
+    public void Enter_opens_the_resolution_form_and_resolve_sends_the_note_and_the_login_name()
+    {
+        using var run = new ScriptedRun(connection: WithAlerts());
+        string form = "";
+        string after = "";
+        run.Then(() => run.App.InjectKey(Key.F3))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => form = run.Screen())
+            .Then(() =>
+            {
+                foreach (char c in "swap added")
+                {
+                    run.App.InjectKey(new Key(c));
+                }
+            })
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => after = run.Screen())
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(form, Does.Contain("Resolve alert 2").And.Contain("Note:").And.Contain("Resolved by: " + AlertsCommand.LoginName()));
+            Assert.That(run.Connection.Resolutions, Is.EqualTo(new[] { (2L, "swap added", AlertsCommand.LoginName()) }));
+            Assert.That(after, Does.Not.Contain("Resolve alert 2"));
+            Assert.That(after, Does.Contain("alert 2 resolved by " + AlertsCommand.LoginName()));
+            Assert.That(run.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 1 }), "the resolved alert leaves the list");
+            Assert.That(run.Window.Dashboard.AlertsText, Does.Contain("1 unresolved"));
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30000)]
+    public void Esc_closes_the_resolution_form_without_resolving_and_the_console_keeps_running()
+    {
+        using var run = new ScriptedRun(connection: WithAlerts());
+        string afterEsc = "";
+        bool running = false;
+        run.Then(() => run.App.InjectKey(Key.F3))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => run.App.InjectKey(new Key('x')))
+            .Then(() => run.App.InjectKey(Key.Esc))
+            .Then(() =>
+            {
+                afterEsc = run.Screen();
+                running = run.Window.IsRunning;
+            })
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Connection.Resolutions, Is.Empty);
+            Assert.That(afterEsc, Does.Not.Contain("Resolve alert 2"));
+            Assert.That(running, Is.True, "Esc closed the form, not the console");
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30000)]
+    public void A_refused_resolution_shows_the_agents_error()
+    {
+        FakeConnection connection = WithAlerts();
+        connection.ResolveError = "alert 2 was already resolved by ops";
+        using var run = new ScriptedRun(connection: connection);
+        string error = "";
+        string after = "";
+        run.Then(() => run.App.InjectKey(Key.F3))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => error = run.Screen())
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => after = run.Screen())
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Does.Contain("alert 2 was already resolved by ops"));
+            Assert.That(after, Does.Contain("not resolved: alert 2 was already resolved by ops"));
+            Assert.That(run.Window.Alerts.Table.Shown.Select(a => a.Id), Does.Contain(2L));
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+
+    [Test]
+    public void An_alert_push_updates_the_alerts_screen_and_the_dashboard()
+    {
+        FakeConnection connection = WithAlerts();
+        using var console = new ConsoleHarness(connection: connection);
+        connection.PushAlert(new AlertInfo(4, T, "high", "persistent_user", null, "alice over her CPU threshold for 30 min"));
+        Assert.That(console.Screen, Does.Contain("Alerts (3 unresolved, F3): [high] 12:00 alice over her CPU threshold"));
+
+        console.Press(Key.F3);
+        connection.PushAlert(connection.Alerts[1] with { ResolvedAt = T, ResolvedBy = "carol" });
+        string screen = console.Screen;
+
+        Assert.That(console.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 4, 1 }));
+        Assert.That(screen, Does.Contain("2 unresolved"));
+    }
+
+    [Test]
+    public void Alerts_menu_offers_resolve_and_show_resolved_and_file_offers_connect()
+    {
+        using var console = new ConsoleHarness(connection: WithAlerts());
+        console.Press(Key.A.WithAlt);
+        string alertsMenu = console.Screen;
+        console.Press(Key.Esc);
+        console.Press(Key.F.WithAlt);
+        string fileMenu = console.Screen;
+        console.Press(Key.Esc);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(alertsMenu, Does.Contain("Resolve...").And.Contain("Show resolved"));
+            Assert.That(fileMenu, Does.Contain("Connect...").And.Contain("Disconnect").And.Contain("Quit"));
+        });
+    }
+}

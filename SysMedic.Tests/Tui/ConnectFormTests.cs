@@ -1,0 +1,104 @@
+using SysMedic.Core.Protocol;
+using SysMedic.Tests.Commands;
+using SysMedic.Tui.Connection;
+using SysMedic.Tui.Views;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+
+namespace SysMedic.Tests.Tui;
+
+/// <summary>The Connect form (File &gt; Connect), <c>--connect</c>, and switching connections while the console runs.</summary>
+public class ConnectFormTests
+{
+    [Test]
+    public void A_url_wins_over_the_fields()
+    {
+        Assert.That(ConnectDialog.TryBuild("sysmedics://tok@relay.example.com:9000/", "ignored", "1", "x", false, out QuickConnectUrl? url, out _), Is.True);
+        Assert.That(url, Is.EqualTo(new QuickConnectUrl("tok", "relay.example.com", 9000, true)));
+    }
+
+    [TestCase("", "8060", "s", "give a URL, or a host")]
+    [TestCase("web01", "80x", "s", "port '80x' is not a number from 1 to 65535")]
+    [TestCase("web01", "70000", "s", "port '70000' is not a number from 1 to 65535")]
+    [TestCase("web01", "8060", "", "the relay's secret is needed")]
+    [TestCase("web01", "8060", "a:b", "must not contain ':'")]
+    [TestCase("web 01", "8060", "s", "is not a host name")]
+    public void The_fields_say_what_is_wrong(string host, string port, string secret, string error)
+    {
+        Assert.That(ConnectDialog.TryBuild("", host, port, secret, false, out _, out string? problem), Is.False);
+        Assert.That(problem, Does.Contain(error));
+    }
+
+    [Test]
+    public void The_fields_make_a_url()
+    {
+        Assert.That(ConnectDialog.TryBuild(" ", "10.0.0.5", "8061", "tok", true, out QuickConnectUrl? url, out _), Is.True);
+        Assert.That(url!.ToString(), Is.EqualTo("sysmedics://tok@10.0.0.5:8061/"));
+    }
+
+    [Test]
+    public void A_bad_connect_url_is_bad_usage()
+    {
+        (int code, _, string err) = CliRunner.Run("--connect", "http://tok@host:1/");
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(err, Does.Contain("--connect: unknown scheme 'http'"));
+    }
+
+    [Test]
+    [CancelAfter(60000)]
+    public void File_connect_offers_recent_hosts_and_switches_to_the_relay_and_disconnect_comes_back()
+    {
+        using var relay = new FakeRelay("tok");
+        string dir = Directory.CreateTempSubdirectory("sysmedic-connect-").FullName;
+        string hosts = Path.Combine(dir, "hosts.yaml");
+        RecentHosts.Save(hosts, [new RecentHost("127.0.0.1", relay.Port, false, "tok", DateTimeOffset.UtcNow)]);
+        ConnectionSwitch? connections = null;
+        using var run = new ScriptedRun(window: fake =>
+        {
+            connections = new ConnectionSwitch(fake, () => new FakeConnection(), url => new RemoteConnection(url));
+            return new MainWindow(connections) { HostsFile = hosts };
+        });
+        string form = "";
+        string remote = "";
+        string home = "";
+        bool connected = false;
+        // What File > Connect runs, from a key as the menu does (headless, a menu action's nested dialog does not stay open).
+        run.App.Keyboard.KeyDown += (_, k) =>
+        {
+            if (k == Key.F12)
+            {
+                k.Handled = true;
+                run.Window.OpenConnect();
+            }
+        };
+        run.Then(() => run.App.InjectKey(Key.F12))
+            .Then(() => form = run.Screen())
+            .Then(() => run.App.InjectKey(Key.O.WithAlt))
+            .Then(() => connected = Agent.DoctorProcess.WaitFor(() => connections!.State == ConnectionState.Connected, TimeSpan.FromSeconds(20)))
+            .Then(() => remote = run.Screen())
+            .Then(() => run.Window.Disconnect())
+            .Then(() => home = run.Screen())
+            .Then(() => run.App.InjectKey(Key.Q));
+        try
+        {
+            run.Run();
+        }
+        finally
+        {
+            connections?.Dispose();
+            Directory.Delete(dir, recursive: true);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(form, Does.Contain("Connect to a relay").And.Contain($"127.0.0.1:{relay.Port}   last used"));
+            Assert.That(form, Does.Match(@"Host:\s+127\.0\.0\.1\s+Port: " + relay.Port), "the last relay is filled in");
+            Assert.That(connected, Is.True);
+            Assert.That(remote, Does.Contain($"remote 127.0.0.1:{relay.Port}: connected to sysmedic 0.1.0"));
+            Assert.That(remote, Does.Contain("web01"), "the relay's host in the header");
+            Assert.That(relay.Authorizations, Does.Contain("Bearer tok"));
+            Assert.That(home, Does.Contain("fake connection for tests"));
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+}

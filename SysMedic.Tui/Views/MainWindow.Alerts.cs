@@ -1,0 +1,152 @@
+using SysMedic.Tui.Commands;
+using SysMedic.Tui.Connection;
+using Terminal.Gui.Views;
+
+namespace SysMedic.Tui.Views;
+
+/// <summary>Alerts: one list for the dashboard line and the Alerts screen, fed by requests and by the agent's pushes.</summary>
+public sealed partial class MainWindow
+{
+    private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
+    private readonly Dictionary<long, AlertInfo> _alertsById = [];
+    private bool _alertsInFlight;
+    private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
+
+    /// <summary>Opens the resolution form for the alert selected on the Alerts screen (switching to it first).</summary>
+    public void ResolveSelected()
+    {
+        if (Current != Screen.Alerts)
+        {
+            ShowScreen(Screen.Alerts);
+        }
+
+        if (Alerts.Table.Selected is { } alert)
+        {
+            OpenResolve(alert);
+        }
+        else
+        {
+            Alerts.SetNotice("no alert selected");
+        }
+    }
+
+    /// <summary>Shows or hides resolved alerts on the Alerts screen.</summary>
+    public void ToggleResolved()
+    {
+        if (Current != Screen.Alerts)
+        {
+            ShowScreen(Screen.Alerts);
+        }
+
+        Alerts.SetShowResolved(!Alerts.ShowResolved);
+    }
+
+    /// <summary>Asks for a note and a name, then resolves <paramref name="alert"/> through the connection and shows the outcome.</summary>
+    public void OpenResolve(AlertInfo alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (alert.IsResolved)
+        {
+            Alerts.SetNotice($"alert {alert.Id} is already resolved");
+            return;
+        }
+
+        if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts) || App is not { } app)
+        {
+            return;
+        }
+
+        (string Note, string By)? resolution;
+        using (var dialog = new ResolveAlertDialog(alert, AlertsCommand.LoginName()))
+        {
+            dialog.SetScheme(Theme.ToScheme());
+            app.Run(dialog);
+            resolution = dialog.Resolution;
+        }
+
+        if (resolution is not { } r)
+        {
+            return;
+        }
+
+        OnUiThread(_connection.ResolveAlertAsync(alert.Id, r.Note, r.By), t =>
+        {
+            if (t.IsCompletedSuccessfully && t.Result.Ok)
+            {
+                if (t.Result.Alert is { } resolved)
+                {
+                    _alertsById[resolved.Id] = resolved;
+                    ShowAlertLists();
+                }
+
+                Alerts.SetNotice(t.Result.Message);
+                return;
+            }
+
+            string error = t.IsCompletedSuccessfully ? t.Result.Message : t.Exception?.InnerException?.Message ?? "request cancelled";
+            Alerts.SetNotice("not resolved: " + error);
+            _ = MessageBox.ErrorQuery(app, $"Resolve alert {alert.Id}", error, "_OK");
+        });
+    }
+
+    private void RefreshAlerts(bool force)
+    {
+        // One request at a time, at most every AlertsRefresh unless asked: alerts change far less often than
+        // snapshots, and the agent pushes every change anyway.
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts) || _alertsInFlight || (!force && now - _alertsFetched < AlertsRefresh))
+        {
+            return;
+        }
+
+        _alertsInFlight = true;
+        _alertsFetched = now;
+        bool all = Alerts.ShowResolved;
+        ISysMedicConnection asked = _connection is ConnectionSwitch s ? s.Current : _connection;
+        OnUiThread(_connection.GetAlertsAsync(includeResolved: all), t =>
+        {
+            _alertsInFlight = false;
+            if (_connection is ConnectionSwitch now && !ReferenceEquals(now.Current, asked))
+            {
+                return;
+            }
+
+            if (t.IsCompletedSuccessfully)
+            {
+                Merge(t.Result, all);
+                Alerts.SetLoadError("");
+                ShowAlertLists();
+            }
+            else
+            {
+                string why = t.Exception?.InnerException?.Message ?? "request failed";
+                Dashboard.SetAlertsText("Alerts: " + why);
+                Alerts.SetLoadError(why);
+            }
+        });
+    }
+
+    private void Merge(IReadOnlyList<AlertInfo> alerts, bool all)
+    {
+        // A list of unresolved alerts replaces the unresolved ones known: any missing was resolved elsewhere.
+        List<long> stale = [.. _alertsById.Values.Where(a => all || !a.IsResolved).Select(a => a.Id)];
+        stale.ForEach(id => _alertsById.Remove(id));
+        foreach (AlertInfo a in alerts)
+        {
+            _alertsById[a.Id] = a;
+        }
+    }
+
+    private void ShowAlertLists()
+    {
+        AlertInfo[] alerts = [.. _alertsById.Values];
+        Dashboard.ShowAlerts(alerts);
+        Alerts.Show(alerts);
+    }
+
+    private void OnAlertChanged(object? sender, AlertInfo alert) => App?.Invoke(() =>
+    {
+        _alertsById[alert.Id] = alert;
+        ShowAlertLists();
+    });
+}
