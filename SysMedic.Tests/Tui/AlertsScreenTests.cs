@@ -49,6 +49,19 @@ public class AlertsScreenTests
     }
 
     [Test]
+    public void Alerts_answered_later_reach_the_dashboard_and_the_alerts_screen_when_the_snapshot_came_first()
+    {
+        FakeConnection connection = WithAlerts();
+        connection = new FakeConnection(connection.Features) { AnswerAlertsLater = true };
+        connection.Alerts.AddRange(WithAlerts().Alerts);
+        using var console = new ConsoleHarness(connection: connection, snapshotFirst: true);
+
+        Assert.That(console.Settle(s => s.Contains("Alerts (2 unresolved, F3)", StringComparison.Ordinal)), Is.True, console.Screen);
+        console.Press(Key.F3);
+        Assert.That(console.Settle(s => s.Contains("2 unresolved, by STATUS", StringComparison.Ordinal)), Is.True, console.Screen);
+    }
+
+    [Test]
     public void Severity_is_drawn_in_its_colour()
     {
         using var console = new ConsoleHarness(connection: WithAlerts());

@@ -11,16 +11,46 @@ internal sealed class ConsoleHarness : IDisposable
 {
     private readonly SessionToken? _session;
 
-    public ConsoleHarness(int cols = 120, int rows = 40, FakeConnection? connection = null)
+    /// <summary>
+    /// The console on <paramref name="connection"/>. With <paramref name="snapshotFirst"/> the connection has its first
+    /// snapshot before the window exists, as the local and remote connections do (they wait for it).
+    /// </summary>
+    public ConsoleHarness(int cols = 120, int rows = 40, FakeConnection? connection = null, bool snapshotFirst = false)
     {
         Connection = connection ?? new FakeConnection();
         App = Application.Create();
         App.Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(cols, rows);
+        if (snapshotFirst)
+        {
+            Connection.Publish(ConsoleSnapshots.Busy());
+        }
+
         Window = new MainWindow(Connection);
         _session = App.Begin(Window);
-        Connection.Publish(ConsoleSnapshots.Busy());
+        if (!snapshotFirst)
+        {
+            Connection.Publish(ConsoleSnapshots.Busy());
+        }
+
         Flush();
+    }
+
+    /// <summary>Lets work finishing on other threads reach the screen: polls until <paramref name="done"/> or 5 s (a bound, not a measurement).</summary>
+    public bool Settle(Func<string, bool> done)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            if (done(Screen))
+            {
+                return true;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return done(Screen);
     }
 
     public IApplication App { get; }

@@ -67,10 +67,21 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
     /// <summary>What <see cref="GetAlertsAsync"/> answers when the connection has the Alerts feature.</summary>
     public List<AlertInfo> Alerts { get; } = [];
 
-    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) =>
-        features.HasFlag(ConnectionFeatures.Alerts)
-            ? Task.FromResult<IReadOnlyList<AlertInfo>>([.. Alerts.Where(a => includeResolved || !a.IsResolved)])
-            : Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+    /// <summary>Whether alerts are answered from another thread, as an agent's are, rather than at once.</summary>
+    public bool AnswerAlertsLater { get; init; }
+
+    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default)
+    {
+        if (!features.HasFlag(ConnectionFeatures.Alerts))
+        {
+            return Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+        }
+
+        IReadOnlyList<AlertInfo> answer = [.. Alerts.Where(a => includeResolved || !a.IsResolved)];
+        return AnswerAlertsLater
+            ? Task.Run(async () => { await Task.Delay(20, cancellationToken); return answer; }, cancellationToken)
+            : Task.FromResult(answer);
+    }
 
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default)
     {

@@ -93,8 +93,10 @@ public sealed partial class MainWindow
     {
         // One request at a time, at most every AlertsRefresh unless asked: alerts change far less often than
         // snapshots, and the agent pushes every change anyway.
+        // Not before the window runs: the answer comes back through App.Invoke, and without an App it would never
+        // arrive, leaving the request "in flight" for good. OnIsRunningChanged asks again once running.
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts) || _alertsInFlight || (!force && now - _alertsFetched < AlertsRefresh))
+        if (App is null || !_connection.Features.HasFlag(ConnectionFeatures.Alerts) || _alertsInFlight || (!force && now - _alertsFetched < AlertsRefresh))
         {
             return;
         }

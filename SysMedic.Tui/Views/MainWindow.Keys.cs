@@ -20,6 +20,7 @@ public sealed partial class MainWindow
             _keyboardOwner = app;
             app.Keyboard.KeyDown += OnApplicationKeyDown;
             LoadChartHistory();
+            RefreshAlerts(force: true);
         }
         else if (!newIsRunning && _keyboardOwner is not null)
         {
