@@ -21,10 +21,13 @@ public class EmbeddedConnectionTests
         Assert.That(received, Is.Empty, "the priming reading has no rates and is not published");
         Assert.That(connection.State, Is.EqualTo(ConnectionState.Connecting));
 
-        time.Advance(TimeSpan.FromSeconds(2));
-        time.Advance(TimeSpan.FromSeconds(2));
+        time.Advance(EmbeddedConnection.FirstSnapshotDelay);
+        Assert.That(received, Has.Count.EqualTo(1), "the first snapshot comes soon after the start");
+        time.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(1));
+        Assert.That(received, Has.Count.EqualTo(1));
+        time.Advance(TimeSpan.FromMilliseconds(1));
 
-        Assert.That(received, Has.Count.EqualTo(2));
+        Assert.That(received, Has.Count.EqualTo(2), "then one every live interval");
         Assert.That(connection.Latest, Is.SameAs(received[^1]));
         Assert.That(connection.State, Is.EqualTo(ConnectionState.Connected));
         Assert.That(received[^1].Hostname, Is.EqualTo("fixture"));
@@ -48,7 +51,8 @@ public class EmbeddedConnectionTests
         var time = new FakeTimeProvider(Start);
         using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time);
         connection.Start();
-        for (int i = 0; i < 10; i++)
+        time.Advance(EmbeddedConnection.FirstSnapshotDelay);
+        for (int i = 0; i < 9; i++)
         {
             time.Advance(TimeSpan.FromSeconds(2));
         }

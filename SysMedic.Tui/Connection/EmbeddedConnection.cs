@@ -65,6 +65,9 @@ public sealed class EmbeddedConnection : ISysMedicConnection
         remove { }
     }
 
+    /// <summary>How long after <see cref="Start"/> the first snapshot comes.</summary>
+    public static readonly TimeSpan FirstSnapshotDelay = TimeSpan.FromMilliseconds(250);
+
     public void Start()
     {
         if (_timer is not null)
@@ -72,13 +75,14 @@ public sealed class EmbeddedConnection : ISysMedicConnection
             return;
         }
 
-        // The first reading has no rates: take it now so the first timer tick already yields a full snapshot.
+        // The first reading has no rates: take it now, and the second soon after, so the screen is full within a
+        // fraction of a second (rates over a short first interval, as top's first screen); then every live interval.
         lock (_sampleLock)
         {
             _ = _sampler.Sample();
         }
 
-        _timer = _time.CreateTimer(_ => Tick(), null, LiveInterval, LiveInterval);
+        _timer = _time.CreateTimer(_ => Tick(), null, FirstSnapshotDelay, LiveInterval);
     }
 
     /// <summary>Takes one snapshot now and publishes it; the timer calls this.</summary>
