@@ -33,19 +33,11 @@ public static class DoctorHost
     /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
     public static int Run(string configPath, TextWriter error)
     {
-        ConfigLoadResult loaded = ConfigLoader.LoadForCurrentUser(configPath);
-        foreach (ConfigDiagnostic d in loaded.Diagnostics)
+        if (DaemonConfig.Load(configPath, error, "doctor") is not { } config)
         {
-            error.WriteLine(d);
-        }
-
-        if (!loaded.IsValid)
-        {
-            error.WriteLine($"sysmedic: {configPath}: invalid configuration; the doctor did not start");
             return 2;
         }
 
-        SysMedicConfig config = loaded.Config;
         using Serilog.Core.Logger log = AgentLog.Create(config.LogPath, "sysmedic.log");
         PidFile pid;
         try

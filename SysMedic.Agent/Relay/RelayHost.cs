@@ -32,19 +32,11 @@ public static class RelayHost
     /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
     public static int Run(string configPath, TextWriter error)
     {
-        ConfigLoadResult loaded = ConfigLoader.LoadForCurrentUser(configPath);
-        foreach (ConfigDiagnostic d in loaded.Diagnostics)
+        if (DaemonConfig.Load(configPath, error, "relay") is not { } config)
         {
-            error.WriteLine(d);
-        }
-
-        if (!loaded.IsValid)
-        {
-            error.WriteLine($"sysmedic: {configPath}: invalid configuration; the relay did not start");
             return 2;
         }
 
-        SysMedicConfig config = loaded.Config;
         if (!config.WebSocket.Enabled)
         {
             error.WriteLine($"sysmedic: websocket.enabled is false in {configPath}; the relay did not start");

@@ -31,20 +31,6 @@ public class DoctorEndToEndTests
         System.IO.Directory.Delete(_dir, recursive: true);
     }
 
-    private const string LowThresholds = """
-        monitoring:
-          check_interval: 1
-          live_interval: 1
-        users:
-          cpu_threshold: 5
-          persistent_time: 1
-        user_filtering:
-          ignore_system_users: false
-          min_cpu_percent: 0
-          min_memory_percent: 0
-          excluded_users: []
-        """;
-
     private static long Count(string db, string sql)
     {
         try
@@ -67,7 +53,7 @@ public class DoctorEndToEndTests
     {
         // A process of this test's own user keeps one core busy: far over a 5% user threshold.
         _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
-        using DoctorProcess doctor = DoctorProcess.Start(_dir, LowThresholds);
+        using DoctorProcess doctor = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
 
         Assert.That(DoctorProcess.WaitFor(() => File.Exists(doctor.DatabasePath) && Count(doctor.DatabasePath, "SELECT count(*) FROM alerts WHERE alert_type = 'user'") > 0, Limit), Is.True, "a user alert is stored");
         Assert.That(Count(doctor.DatabasePath, "SELECT count(*) FROM system_metrics"), Is.GreaterThan(0));
@@ -94,7 +80,7 @@ public class DoctorEndToEndTests
     {
         await using var smtp = await Delivery.TestSmtpServer.StartAsync(Delivery.FreePort.Next(), "sysmedic", "s3cret-passw0rd");
         _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
-        string config = LowThresholds + $"""
+        string config = DoctorProcess.LowThresholds + $"""
 
             email:
               enabled: true
@@ -122,7 +108,7 @@ public class DoctorEndToEndTests
     {
         _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
         const string userAlerts = "SELECT count(*) FROM alerts WHERE alert_type = 'user'";
-        using (DoctorProcess first = DoctorProcess.Start(_dir, LowThresholds))
+        using (DoctorProcess first = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds))
         {
             Assert.That(DoctorProcess.WaitFor(() => Count(first.DatabasePath, userAlerts) > 0, Limit), Is.True);
             Assert.That(first.Terminate(TimeSpan.FromSeconds(15)), Is.True);
@@ -131,7 +117,7 @@ public class DoctorEndToEndTests
         string db = Path.Combine(_dir, "data", "sysmedic.db");
         long alertsBefore = Count(db, userAlerts);
         long checksBefore = Count(db, "SELECT count(*) FROM system_metrics");
-        using DoctorProcess second = DoctorProcess.Start(_dir, LowThresholds);
+        using DoctorProcess second = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         Assert.That(DoctorProcess.WaitFor(() => Count(db, "SELECT count(*) FROM system_metrics") >= checksBefore + 3, Limit), Is.True, "the second doctor checks");
         Assert.That(Count(db, userAlerts), Is.EqualTo(alertsBefore), "within the suppress window nothing is raised twice");
         Assert.That(Count(db, "SELECT count(*) FROM persistent_users WHERE end_time IS NULL"), Is.GreaterThan(0), "the episode goes on");
@@ -141,9 +127,9 @@ public class DoctorEndToEndTests
     [Test]
     public void A_second_doctor_is_refused_naming_the_first()
     {
-        using DoctorProcess first = DoctorProcess.Start(_dir, LowThresholds);
+        using DoctorProcess first = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         Assert.That(DoctorProcess.WaitFor(() => PidFile(first) == first.Pid, Limit), Is.True);
-        using DoctorProcess second = DoctorProcess.Start(_dir, LowThresholds);
+        using DoctorProcess second = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         Assert.That(DoctorProcess.WaitFor(() => second.HasExited, Limit), Is.True);
         Assert.That(second.ExitCode, Is.EqualTo(1));
         Assert.That(first.HasExited, Is.False);

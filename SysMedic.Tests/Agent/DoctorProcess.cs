@@ -13,6 +13,21 @@ internal sealed class DoctorProcess : IDisposable
         Directory = directory;
     }
 
+    /// <summary>A doctor that samples every second, checks every minute and watches every user from 5% CPU: alerts come quickly.</summary>
+    public const string LowThresholds = """
+        monitoring:
+          check_interval: 1
+          live_interval: 1
+        users:
+          cpu_threshold: 5
+          persistent_time: 1
+        user_filtering:
+          ignore_system_users: false
+          min_cpu_percent: 0
+          min_memory_percent: 0
+          excluded_users: []
+        """;
+
     public string Directory { get; }
 
     public string ConfigPath => Path.Combine(Directory, "config.yaml");

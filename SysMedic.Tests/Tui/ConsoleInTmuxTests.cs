@@ -72,19 +72,7 @@ public class ConsoleInTmuxTests
         using Process load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
         try
         {
-            using DoctorProcess doctor = DoctorProcess.Start(dir, """
-                monitoring:
-                  check_interval: 1
-                  live_interval: 1
-                users:
-                  cpu_threshold: 5
-                  persistent_time: 1
-                user_filtering:
-                  ignore_system_users: false
-                  min_cpu_percent: 0
-                  min_memory_percent: 0
-                  excluded_users: []
-                """);
+            using DoctorProcess doctor = DoctorProcess.Start(dir, DoctorProcess.LowThresholds);
             Assert.That(DoctorProcess.WaitFor(() => File.Exists(doctor.SocketPath), TimeSpan.FromSeconds(60)), Is.True, "the doctor serves its socket");
 
             string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");

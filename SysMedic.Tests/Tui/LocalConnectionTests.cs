@@ -12,20 +12,6 @@ public class LocalConnectionTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    private const string LowThresholds = """
-        monitoring:
-          check_interval: 1
-          live_interval: 1
-        users:
-          cpu_threshold: 5
-          persistent_time: 1
-        user_filtering:
-          ignore_system_users: false
-          min_cpu_percent: 0
-          min_memory_percent: 0
-          excluded_users: []
-        """;
-
     private string _dir = "";
     private Process? _load;
 
@@ -81,7 +67,7 @@ public class LocalConnectionTests
     {
         // A process of this test's own user keeps one core busy: far over a 5% user threshold.
         _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
-        using DoctorProcess doctor = DoctorProcess.Start(_dir, LowThresholds);
+        using DoctorProcess doctor = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         using LocalConnection connection = await ConnectAsync(doctor);
         var pushed = new List<AlertInfo>();
         connection.AlertChanged += (_, a) =>
@@ -137,7 +123,7 @@ public class LocalConnectionTests
     [Test]
     public async Task Shows_reconnecting_while_the_doctor_is_away_and_comes_back_by_itself()
     {
-        DoctorProcess first = DoctorProcess.Start(_dir, LowThresholds);
+        DoctorProcess first = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         using LocalConnection connection = await ConnectAsync(first);
         connection.Start();
         using (first)
@@ -149,7 +135,7 @@ public class LocalConnectionTests
         Assert.That(connection.Description, Does.Match(@"^local: reconnecting since \d\d:\d\d:\d\d"));
         _ = await Assert.ThrowsAsync<IOException>(() => connection.GetAlertsAsync(includeResolved: false));
 
-        using DoctorProcess second = DoctorProcess.Start(_dir, LowThresholds);
+        using DoctorProcess second = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         Assert.That(DoctorProcess.WaitFor(() => connection.State == ConnectionState.Connected, Limit), Is.True, connection.Description);
         var snapshots = 0;
         connection.SnapshotReceived += (_, _) => Interlocked.Increment(ref snapshots);

@@ -25,18 +25,8 @@ public class RemoteConnectionRelayTests
     {
         _dir = Directory.CreateTempSubdirectory("sysmedic-remote-").FullName;
         _port = FreePort.Next();
-        _body = $"""
-            monitoring:
-              check_interval: 1
-              live_interval: 1
-            users:
-              cpu_threshold: 5
-              persistent_time: 1
-            user_filtering:
-              ignore_system_users: false
-              min_cpu_percent: 0
-              min_memory_percent: 0
-              excluded_users: []
+        _body = DoctorProcess.LowThresholds + $"""
+
             websocket:
               bind: 127.0.0.1
               port: {_port}
