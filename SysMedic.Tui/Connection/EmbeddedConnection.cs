@@ -66,7 +66,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     }
 
     /// <summary>How long after <see cref="Start"/> the first snapshot comes.</summary>
-    public static readonly TimeSpan FirstSnapshotDelay = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan FirstSnapshotDelay = TimeSpan.FromMilliseconds(100);
 
     public void Start()
     {
