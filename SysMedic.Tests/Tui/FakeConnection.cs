@@ -28,6 +28,10 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
 
     public Snapshot? Latest { get; private set; }
 
+    public Dictionary<string, DateTimeOffset> Persistent { get; } = [];
+
+    public IReadOnlyDictionary<string, DateTimeOffset> PersistentSince => Persistent;
+
     public List<string> DetailRequests { get; } = [];
 
     public event EventHandler<Snapshot>? SnapshotReceived;

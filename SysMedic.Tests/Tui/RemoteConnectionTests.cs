@@ -30,6 +30,7 @@ public class RemoteConnectionTests
             Assert.That(connection.LiveInterval, Is.EqualTo(TimeSpan.FromSeconds(2)));
             Assert.That(connection.Thresholds.PerUser["alice"].CpuPercent, Is.EqualTo(90));
             Assert.That(connection.Latest!.Processes.Select(p => p.Pid), Does.Contain(4242));
+            Assert.That(connection.PersistentSince, Is.EqualTo(new Dictionary<string, DateTimeOffset> { ["alice"] = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero) }));
         });
 
         IReadOnlyList<AlertInfo> alerts = await connection.GetAlertsAsync(includeResolved: true);

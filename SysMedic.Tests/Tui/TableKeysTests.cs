@@ -40,6 +40,20 @@ public class TableKeysTests
     }
 
     [Test]
+    public void Users_screen_shows_since_when_the_agent_counts_a_user_persistent()
+    {
+        var connection = new FakeConnection(SysMedic.Tui.Connection.ConnectionFeatures.StoredHistory | SysMedic.Tui.Connection.ConnectionFeatures.Alerts);
+        connection.Persistent["alice"] = new DateTimeOffset(2026, 11, 26, 8, 5, 0, TimeSpan.Zero);
+        using var console = new ConsoleHarness(connection: connection);
+        console.Press(Key.F2);
+        string[] lines = console.Screen.Split('\n');
+
+        Assert.That(lines.Single(l => l.Contains("alice", StringComparison.Ordinal)), Does.Contain("11-26 08:05"));
+        Assert.That(lines.Single(l => l.Contains("bob", StringComparison.Ordinal)).TrimEnd(), Does.EndWith("-"));
+        Assert.That(console.Screen, Does.Not.Contain("needs the agent"));
+    }
+
+    [Test]
     public void J_and_k_move_the_selection_like_the_arrows()
     {
         using var console = new ConsoleHarness();

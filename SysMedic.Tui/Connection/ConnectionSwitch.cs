@@ -42,6 +42,8 @@ public sealed class ConnectionSwitch : ISysMedicConnection
 
     public Thresholds Thresholds => _current.Thresholds;
 
+    public IReadOnlyDictionary<string, DateTimeOffset> PersistentSince => _current.PersistentSince;
+
     public TimeSpan LiveInterval => _current.LiveInterval;
 
     public Snapshot? Latest => _current.Latest;

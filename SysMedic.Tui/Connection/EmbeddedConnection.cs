@@ -47,6 +47,9 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public Thresholds Thresholds { get; }
 
+    // The embedded sampler tracks no episodes: that is the doctor's work.
+    public IReadOnlyDictionary<string, DateTimeOffset> PersistentSince { get; } = new Dictionary<string, DateTimeOffset>();
+
     public TimeSpan LiveInterval { get; }
 
     public Snapshot? Latest => _latest;

@@ -30,6 +30,9 @@ public interface ISysMedicConnection : IDisposable
     /// <summary>How often a new snapshot arrives.</summary>
     TimeSpan LiveInterval { get; }
 
+    /// <summary>Users persistently over a threshold now, and since when: from an agent's snapshots; empty otherwise.</summary>
+    IReadOnlyDictionary<string, DateTimeOffset> PersistentSince { get; }
+
     /// <summary>The newest snapshot, or null before the first one.</summary>
     Snapshot? Latest { get; }
 

@@ -28,6 +28,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
     private volatile HelloMessage? _hello;
     private volatile Snapshot? _latest;
     private volatile Thresholds _thresholds = Thresholds.Default;
+    private volatile IReadOnlyDictionary<string, DateTimeOffset> _persistentSince = new Dictionary<string, DateTimeOffset>();
     private ConnectionState _state = ConnectionState.Connecting;
     private DateTimeOffset _since;
     private string? _problem;
@@ -114,6 +115,8 @@ public abstract class ProtocolConnection : ISysMedicConnection
     public HostInfo Host => _hello?.ToHost() ?? new HostInfo(_latest?.Hostname ?? "…", "", _latest?.System.CpuCount ?? 0);
 
     public Thresholds Thresholds => _thresholds;
+
+    public IReadOnlyDictionary<string, DateTimeOffset> PersistentSince => _persistentSince;
 
     public TimeSpan LiveInterval => _hello?.LiveInterval() ?? TimeSpan.FromSeconds(2);
 
@@ -217,6 +220,10 @@ public abstract class ProtocolConnection : ISysMedicConnection
                 break;
             case SnapshotMessage snapshot:
                 _thresholds = snapshot.Thresholds.ToThresholds();
+                _persistentSince = snapshot.PersistentUsers
+                    .Where(p => p.Persistent && p.EndTime is null)
+                    .GroupBy(p => p.Username, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Min(p => p.StartTime), StringComparer.Ordinal);
                 _latest = snapshot.Snapshot;
                 if (State != ConnectionState.Connected)
                 {

@@ -20,7 +20,7 @@ public sealed class UsersView : View
         Height = Dim.Fill();
         // Thresholds and features are read at each refresh: an agent sends them with its snapshots, and File >
         // Connect can replace the connection.
-        Table = new SortedTable<UserUsage>(UserColumns.Full(() => connection.Thresholds, _ => connection.Features.HasFlag(ConnectionFeatures.StoredHistory) ? "-" : "needs the agent"), UserColumns.Key, UserColumns.Cpu)
+        Table = new SortedTable<UserUsage>(UserColumns.Full(() => connection.Thresholds, u => PersistentSince(connection, u)), UserColumns.Key, UserColumns.Cpu)
         {
             X = 0,
             Y = 1,
@@ -51,6 +51,12 @@ public sealed class UsersView : View
         Table.SetRows(snapshot.Users);
         UpdateBar();
     }
+
+    /// <summary>When the agent says the user became persistent (UTC, sortable as text), "-" when not, or what it needs.</summary>
+    private static string PersistentSince(ISysMedicConnection connection, UserUsage user) =>
+        connection.PersistentSince.TryGetValue(user.Username, out DateTimeOffset since)
+            ? since.UtcDateTime.ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : connection.Features.HasFlag(ConnectionFeatures.StoredHistory) ? "-" : "needs the agent";
 
     private void UpdateBar() =>
         _bar.Text = $"{_count} users, by {Table.SortHeader}   Enter: user detail  < > sort  r reverse  * own threshold";
