@@ -172,14 +172,11 @@ public static class RelayHost
         return app;
     }
 
-    /// <summary>The address to listen on: an IP address, <c>*</c> (every IPv4 address) or <c>localhost</c>.</summary>
-    public static IPAddress ParseBind(string bind) => bind switch
-    {
-        "*" or "" => IPAddress.Any,
-        "localhost" => IPAddress.Loopback,
-        _ when IPAddress.TryParse(bind, out IPAddress? ip) => ip,
-        _ => throw new ArgumentException($"websocket.bind: '{bind}' is not an IP address (use 0.0.0.0, ::, 127.0.0.1 or localhost)"),
-    };
+    /// <summary>The address to listen on (see <see cref="ConfigMapping.TryParseBind"/>); configuration validation refuses anything else.</summary>
+    public static IPAddress ParseBind(string bind) =>
+        ConfigMapping.TryParseBind(bind, out IPAddress? address)
+            ? address
+            : throw new ArgumentException($"websocket.bind: '{bind}' is not an IP address (use 0.0.0.0, ::, 127.0.0.1 or localhost)");
 
     private static string Version()
     {

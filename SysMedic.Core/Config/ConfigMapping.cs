@@ -41,6 +41,21 @@ public static class ConfigMapping
     public static SamplerOptions ToSamplerOptions(this SysMedicConfig config, SamplerOptions? basis = null) =>
         (basis ?? new SamplerOptions()) with { Filter = config.UserFiltering.ToUserFilter(), Thresholds = config.ToThresholds() };
 
+    /// <summary>
+    /// The address the relay listens on for <c>websocket.bind</c>: an IP address, <c>*</c> or empty (every IPv4
+    /// address) or <c>localhost</c>; false for anything else (a host name is not resolved).
+    /// </summary>
+    public static bool TryParseBind(string bind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out System.Net.IPAddress? address)
+    {
+        address = bind switch
+        {
+            "*" or "" => System.Net.IPAddress.Any,
+            "localhost" => System.Net.IPAddress.Loopback,
+            _ => System.Net.IPAddress.TryParse(bind, out System.Net.IPAddress? ip) ? ip : null,
+        };
+        return address is not null;
+    }
+
     /// <summary>Where the database is: <c>data_path/sysmedic.db</c>.</summary>
     public static string DatabasePath(this SysMedicConfig config) => Path.Combine(config.DataPath, DatabaseFileName);
 

@@ -1,6 +1,6 @@
 namespace SysMedic.Core.Config;
 
-/// <summary>Checks that need more than one key: what email needs when enabled, TLS files in pairs and readable.</summary>
+/// <summary>Checks beyond one value's kind: what email needs when enabled, TLS files in pairs and readable, the relay's bind address.</summary>
 internal static class ConfigValidator
 {
     public static void Check(SysMedicConfig config, string file, IReadOnlyDictionary<string, ConfigOrigin> origins, List<ConfigDiagnostic> diagnostics)
@@ -33,6 +33,11 @@ internal static class ConfigValidator
         }
 
         var ws = config.WebSocket;
+        if (!ConfigMapping.TryParseBind(ws.Bind, out _))
+        {
+            Error("websocket.bind", "websocket.bind", $"\"{ws.Bind}\" is not an IP address: use 0.0.0.0 (every address), ::, 127.0.0.1, a host's own address, or localhost");
+        }
+
         if (ws.TlsCert.Length > 0 != ws.TlsKey.Length > 0)
         {
             string set = ws.TlsCert.Length > 0 ? "websocket.tls_cert" : "websocket.tls_key";

@@ -29,6 +29,7 @@ public class ConfigFixtureTests
         new("email-security-unknown.yaml", "email.security", 2, "\"tls\" is not one of auto, starttls, ssl, none"),
         new("data-path-relative.yaml", "data_path", 1, "\"var/lib/sysmedic\" is not an absolute path"),
         new("websocket-secret-too-short.yaml", "websocket.secret", 2, "is not a secret of at least 16 characters"),
+        new("websocket-bind-host-name.yaml", "websocket.bind", 3, "\"relay.example\" is not an IP address"),
         new("bad-indentation.yaml", "", 3, "YAML syntax error"),
         new("retention-zero.yaml", "database_retention_days", 1, "\"0\" is not a whole number of days"),
     ];
