@@ -2,7 +2,7 @@ using SysMedic.Core.Config;
 
 namespace SysMedic.Agent.Daemon;
 
-/// <summary>The configuration a daemon starts with: every diagnostic printed, and nothing started on an invalid file.</summary>
+/// <summary>What both daemons do before they start: load the configuration (nothing starts on an invalid file) and take the PID file.</summary>
 public static class DaemonConfig
 {
     /// <summary>
@@ -24,5 +24,23 @@ public static class DaemonConfig
         }
 
         return loaded.Config;
+    }
+
+    /// <summary>
+    /// Takes the daemon's PID file <paramref name="path"/>; null when another one runs or the file cannot be written,
+    /// after logging it and saying it on <paramref name="error"/> (the caller exits 1).
+    /// </summary>
+    public static PidFile? AcquirePid(string path, string role, Serilog.ILogger log, TextWriter error)
+    {
+        try
+        {
+            return PidFile.Acquire(path, role);
+        }
+        catch (Exception ex) when (ex is AlreadyRunningException or IOException or UnauthorizedAccessException)
+        {
+            log.Error("{Message}", ex.Message);
+            error.WriteLine($"sysmedic: {ex.Message}");
+            return null;
+        }
     }
 }

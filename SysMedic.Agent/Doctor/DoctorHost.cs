@@ -39,15 +39,8 @@ public static class DoctorHost
         }
 
         using Serilog.Core.Logger log = AgentLog.Create(config.LogPath, "sysmedic.log");
-        PidFile pid;
-        try
+        if (DaemonConfig.AcquirePid(Path.Combine(config.DataPath, PidFileName), "doctor", log, error) is not { } pid)
         {
-            pid = PidFile.Acquire(Path.Combine(config.DataPath, PidFileName), "doctor");
-        }
-        catch (Exception ex) when (ex is AlreadyRunningException or IOException or UnauthorizedAccessException)
-        {
-            log.Error("{Message}", ex.Message);
-            error.WriteLine($"sysmedic: {ex.Message}");
             return 1;
         }
 

@@ -15,13 +15,12 @@ public sealed class LocalSocketClient : IAsyncDisposable
     public const int MaxServerLine = 64 * 1024 * 1024;
 
     private readonly LineChannel _channel;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ProtocolMessage>> _pending = new();
+    private readonly PendingRequests _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<HelloMessage> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<ProtocolMessage>? _observer;
     private readonly Task _readLoop;
-    private long _nextId;
 
     private LocalSocketClient(Socket socket, Action<ProtocolMessage>? observer)
     {
@@ -80,21 +79,8 @@ public sealed class LocalSocketClient : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="build"/>(id) and waits for the response with that id.</summary>
-    public async Task<ProtocolMessage> RequestAsync(Func<string, RequestMessage> build, TimeSpan timeout, CancellationToken cancel = default)
-    {
-        string id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-        var done = new TaskCompletionSource<ProtocolMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = done;
-        try
-        {
-            await _channel.SendAsync(build(id), cancel);
-            return await done.Task.WaitAsync(timeout, cancel);
-        }
-        finally
-        {
-            _pending.TryRemove(id, out _);
-        }
-    }
+    public Task<ProtocolMessage> RequestAsync(Func<string, RequestMessage> build, TimeSpan timeout, CancellationToken cancel = default) =>
+        _pending.RequestAsync(build, _channel.SendAsync, timeout, TimeProvider.System, cancel);
 
     /// <summary>Sends one message as it is (a caller that keeps its own request ids).</summary>
     public ValueTask SendAsync(ProtocolMessage message, CancellationToken cancel = default) => _channel.SendAsync(message, cancel);
@@ -126,11 +112,7 @@ public sealed class LocalSocketClient : IAsyncDisposable
         }
         finally
         {
-            foreach (var (_, waiting) in _pending)
-            {
-                waiting.TrySetException(new IOException(reason ?? "connection closed"));
-            }
-
+            _pending.FailAll(new IOException(reason ?? "connection closed"));
             _hello.TrySetException(new IOException(reason ?? "connection closed"));
             Disconnected?.Invoke(reason);
             _closed.TrySetResult(reason);
@@ -151,11 +133,8 @@ public sealed class LocalSocketClient : IAsyncDisposable
             case AlertMessage alert:
                 AlertReceived?.Invoke(alert);
                 break;
-            case ResultMessage result when _pending.TryGetValue(result.Id, out var waiting):
-                waiting.TrySetResult(result);
-                break;
-            case ErrorMessage { Id: { } id } error when _pending.TryGetValue(id, out var waiting):
-                waiting.TrySetResult(error);
+            case ResultMessage or ErrorMessage:
+                _pending.Complete(message);
                 break;
             default:
                 break;

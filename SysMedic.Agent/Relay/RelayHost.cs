@@ -62,15 +62,8 @@ public static class RelayHost
             config = config with { WebSocket = config.WebSocket with { Secret = secret } };
         }
 
-        PidFile pid;
-        try
+        if (DaemonConfig.AcquirePid(Path.Combine(config.DataPath, PidFileName), "websocket relay", log, error) is not { } pid)
         {
-            pid = PidFile.Acquire(Path.Combine(config.DataPath, PidFileName), "websocket relay");
-        }
-        catch (Exception ex) when (ex is AlreadyRunningException or IOException or UnauthorizedAccessException)
-        {
-            log.Error("{Message}", ex.Message);
-            error.WriteLine($"sysmedic: {ex.Message}");
             return 1;
         }
 

@@ -50,9 +50,6 @@ public sealed class RelayHub : IAsyncDisposable
     /// <summary>When the relay started.</summary>
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 
-    /// <summary>Snapshots sent since start (to any client).</summary>
-    public long SnapshotsSent { get; private set; }
-
     /// <summary>Starts pushing snapshots every update interval.</summary>
     public void Start() => _ticker ??= Task.Run(() => TickAsync(_stop.Token));
 
@@ -169,8 +166,6 @@ public sealed class RelayHub : IAsyncDisposable
             {
                 session.Pushes.OfferSnapshot(json);
             }
-
-            SnapshotsSent++;
         }
     }
 

@@ -1,6 +1,7 @@
 using SysMedic.Core.Formatting;
 using SysMedic.Core.Health;
 using SysMedic.Core.Protocol;
+using SysMedic.Core.Sampling;
 
 namespace SysMedic.Agent.Relay;
 
@@ -48,18 +49,8 @@ public static class RelayMetrics
         w.Gauge("sysmedic_disk_used_bytes", "Bytes used on the monitored file system.", sys.DiskUsedBytes);
         w.Gauge("sysmedic_disk_total_bytes", "Size of the monitored file system.", sys.DiskTotalBytes);
         w.Gauge("sysmedic_disk_usage_ratio", "Share of the monitored file system in use (0-1).", sys.DiskPercent / 100);
-        w.Family("sysmedic_network_receive_bytes_per_second", "gauge", "Bytes received per second over the last interval, by interface.");
-        foreach (var i in s.Interfaces)
-        {
-            w.Sample("sysmedic_network_receive_bytes_per_second", i.RxBytesPerSec, ("interface", i.Name));
-        }
-
-        w.Family("sysmedic_network_transmit_bytes_per_second", "gauge", "Bytes sent per second over the last interval, by interface.");
-        foreach (var i in s.Interfaces)
-        {
-            w.Sample("sysmedic_network_transmit_bytes_per_second", i.TxBytesPerSec, ("interface", i.Name));
-        }
-
+        PerInterface(w, s.Interfaces, "sysmedic_network_receive_bytes_per_second", "Bytes received per second over the last interval, by interface.", i => i.RxBytesPerSec);
+        PerInterface(w, s.Interfaces, "sysmedic_network_transmit_bytes_per_second", "Bytes sent per second over the last interval, by interface.", i => i.TxBytesPerSec);
         w.Gauge("sysmedic_load1", "Load average over 1 minute.", sys.LoadAvg1);
         w.Gauge("sysmedic_load5", "Load average over 5 minutes.", sys.LoadAvg5);
         w.Gauge("sysmedic_load15", "Load average over 15 minutes.", sys.LoadAvg15);
@@ -72,29 +63,10 @@ public static class RelayMetrics
             w.Sample("sysmedic_status", s.Status == status ? 1 : 0, ("status", status.ToString().ToLowerInvariant()));
         }
 
-        w.Family("sysmedic_user_cpu_usage_ratio", "gauge", "CPU used by a user's processes, share of the whole machine (0-1).");
-        foreach (var u in s.Users)
-        {
-            w.Sample("sysmedic_user_cpu_usage_ratio", u.CpuPercent / 100, ("user", u.Username));
-        }
-
-        w.Family("sysmedic_user_memory_usage_ratio", "gauge", "Memory used by a user's processes, share of RAM (0-1).");
-        foreach (var u in s.Users)
-        {
-            w.Sample("sysmedic_user_memory_usage_ratio", u.MemoryPercent / 100, ("user", u.Username));
-        }
-
-        w.Family("sysmedic_user_resident_memory_bytes", "gauge", "Resident memory of a user's processes.");
-        foreach (var u in s.Users)
-        {
-            w.Sample("sysmedic_user_resident_memory_bytes", u.RssBytes, ("user", u.Username));
-        }
-
-        w.Family("sysmedic_user_processes", "gauge", "Processes of a user.");
-        foreach (var u in s.Users)
-        {
-            w.Sample("sysmedic_user_processes", u.ProcessCount, ("user", u.Username));
-        }
+        PerUser(w, s.Users, "sysmedic_user_cpu_usage_ratio", "CPU used by a user's processes, share of the whole machine (0-1).", u => u.CpuPercent / 100);
+        PerUser(w, s.Users, "sysmedic_user_memory_usage_ratio", "Memory used by a user's processes, share of RAM (0-1).", u => u.MemoryPercent / 100);
+        PerUser(w, s.Users, "sysmedic_user_resident_memory_bytes", "Resident memory of a user's processes.", u => u.RssBytes);
+        PerUser(w, s.Users, "sysmedic_user_processes", "Processes of a user.", u => u.ProcessCount);
 
         var persistent = snapshot.PersistentUsers.Where(p => p.Persistent && p.EndTime is null).ToList();
         w.Gauge("sysmedic_persistent_users", "Users over their threshold for longer than the persistent time.", persistent.Select(p => p.Username).Distinct(StringComparer.Ordinal).Count());
@@ -105,5 +77,23 @@ public static class RelayMetrics
         }
 
         return w.ToString();
+    }
+
+    private static void PerUser(PrometheusWriter w, IReadOnlyList<UserUsage> users, string name, string help, Func<UserUsage, double> value)
+    {
+        w.Family(name, "gauge", help);
+        foreach (UserUsage u in users)
+        {
+            w.Sample(name, value(u), ("user", u.Username));
+        }
+    }
+
+    private static void PerInterface(PrometheusWriter w, IReadOnlyList<InterfaceUsage> interfaces, string name, string help, Func<InterfaceUsage, double> value)
+    {
+        w.Family(name, "gauge", help);
+        foreach (InterfaceUsage i in interfaces)
+        {
+            w.Sample(name, value(i), ("interface", i.Name));
+        }
     }
 }

@@ -12,7 +12,7 @@ public class DoctorEndToEndTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
     private string _dir = "";
-    private Process? _load;
+    private BusyLoop? _load;
 
     [SetUp]
     public void Create() => _dir = System.IO.Directory.CreateTempSubdirectory("sysmedic-doctor-").FullName;
@@ -20,12 +20,6 @@ public class DoctorEndToEndTests
     [TearDown]
     public void Clean()
     {
-        if (_load is { HasExited: false })
-        {
-            _load.Kill();
-            _load.WaitForExit(5000);
-        }
-
         _load?.Dispose();
         _load = null;
         System.IO.Directory.Delete(_dir, recursive: true);
@@ -52,7 +46,7 @@ public class DoctorEndToEndTests
     public async Task A_busy_user_is_alerted_stored_and_served_and_the_doctor_stops_cleanly()
     {
         // A process of this test's own user keeps one core busy: far over a 5% user threshold.
-        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        _load = new BusyLoop();
         using DoctorProcess doctor = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
 
         Assert.That(DoctorProcess.WaitFor(() => File.Exists(doctor.DatabasePath) && Count(doctor.DatabasePath, "SELECT count(*) FROM alerts WHERE alert_type = 'user'") > 0, Limit), Is.True, "a user alert is stored");
@@ -79,7 +73,7 @@ public class DoctorEndToEndTests
     public async Task The_alert_reaches_the_mailbox_over_starttls_with_auth()
     {
         await using var smtp = await Delivery.TestSmtpServer.StartAsync(Delivery.FreePort.Next(), "sysmedic", "s3cret-passw0rd");
-        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        _load = new BusyLoop();
         string config = DoctorProcess.LowThresholds + $"""
 
             email:
@@ -106,7 +100,7 @@ public class DoctorEndToEndTests
     [Test]
     public void A_restarted_doctor_does_not_raise_the_same_alerts_again_and_continues_episodes()
     {
-        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        _load = new BusyLoop();
         const string userAlerts = "SELECT count(*) FROM alerts WHERE alert_type = 'user'";
         using (DoctorProcess first = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds))
         {

@@ -69,7 +69,7 @@ public class ConsoleInTmuxTests
         }
 
         string dir = Directory.CreateTempSubdirectory("sysmedic-tmux-doctor-").FullName;
-        using Process load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        using var load = new BusyLoop();
         try
         {
             using DoctorProcess doctor = DoctorProcess.Start(dir, DoctorProcess.LowThresholds);
@@ -103,8 +103,6 @@ public class ConsoleInTmuxTests
         }
         finally
         {
-            load.Kill();
-            load.WaitForExit(5000);
             Directory.Delete(dir, recursive: true);
         }
     }

@@ -13,7 +13,7 @@ public class LocalConnectionTests
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     private string _dir = "";
-    private Process? _load;
+    private BusyLoop? _load;
 
     [SetUp]
     public void Create() => _dir = Directory.CreateTempSubdirectory("sysmedic-local-").FullName;
@@ -21,12 +21,6 @@ public class LocalConnectionTests
     [TearDown]
     public void Clean()
     {
-        if (_load is { HasExited: false })
-        {
-            _load.Kill();
-            _load.WaitForExit(5000);
-        }
-
         _load?.Dispose();
         _load = null;
         Directory.Delete(_dir, recursive: true);
@@ -66,7 +60,7 @@ public class LocalConnectionTests
     public async Task Reads_the_doctor_and_resolves_an_alert_through_the_socket()
     {
         // A process of this test's own user keeps one core busy: far over a 5% user threshold.
-        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        _load = new BusyLoop();
         using DoctorProcess doctor = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         using LocalConnection connection = await ConnectAsync(doctor);
         var pushed = new List<AlertInfo>();
@@ -113,7 +107,7 @@ public class LocalConnectionTests
         Assert.That(double.IsNaN(history.System[0].LoadAvg1), Is.True, "the stored history has no load: the chart leaves it empty");
 
         UserDetail detail = await connection.GetUserDetailAsync(Environment.UserName);
-        Assert.That(detail.Processes.Select(p => p.Pid), Does.Contain(_load.Id));
+        Assert.That(detail.Processes.Select(p => p.Pid), Does.Contain(_load.Pid));
         Assert.That(detail.Threshold.CpuPercent, Is.EqualTo(5));
         Assert.That(detail.History, Is.Not.Empty);
 

@@ -18,7 +18,7 @@ public class RemoteConnectionRelayTests
     private string _dir = "";
     private int _port;
     private string _body = "";
-    private Process? _load;
+    private BusyLoop? _load;
 
     [SetUp]
     public void Create()
@@ -37,12 +37,6 @@ public class RemoteConnectionRelayTests
     [TearDown]
     public void Clean()
     {
-        if (_load is { HasExited: false })
-        {
-            _load.Kill();
-            _load.WaitForExit(5000);
-        }
-
         _load?.Dispose();
         _load = null;
         Directory.Delete(_dir, recursive: true);
@@ -60,7 +54,7 @@ public class RemoteConnectionRelayTests
     [Test]
     public async Task Reads_and_resolves_through_the_relay_and_rides_out_doctor_and_relay_restarts()
     {
-        _load = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!;
+        _load = new BusyLoop();
         DoctorProcess doctor = DoctorProcess.Start(_dir, _body);
         DoctorProcess relay = DoctorProcess.StartRelay(_dir);
         try

@@ -188,8 +188,9 @@ public static class WebSocketCommand
     {
         try
         {
-            using var client = new TcpClient(LocalTarget(ws).AddressFamily);
-            return client.ConnectAsync(LocalTarget(ws), ws.Port).Wait(TimeSpan.FromSeconds(1));
+            IPAddress target = LocalTarget(ws);
+            using var client = new TcpClient(target.AddressFamily);
+            return client.ConnectAsync(target, ws.Port).Wait(TimeSpan.FromSeconds(1));
         }
         catch (Exception ex) when (ex is SocketException or AggregateException)
         {

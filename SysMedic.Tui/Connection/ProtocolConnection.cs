@@ -23,7 +23,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
     /// <summary>Alerts asked for per request.</summary>
     public const int AlertLimit = 500;
 
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<ProtocolMessage>> _pending = new(StringComparer.Ordinal);
+    private readonly PendingRequests _pending = new();
     private readonly Lock _stateLock = new();
     private volatile HelloMessage? _hello;
     private volatile Snapshot? _latest;
@@ -32,7 +32,6 @@ public abstract class ProtocolConnection : ISysMedicConnection
     private ConnectionState _state = ConnectionState.Connecting;
     private DateTimeOffset _since;
     private string? _problem;
-    private long _nextId;
 
     protected ProtocolConnection(TimeProvider? time)
     {
@@ -176,28 +175,22 @@ public abstract class ProtocolConnection : ISysMedicConnection
         where T : ResultMessage
     {
         ArgumentNullException.ThrowIfNull(build);
-        string id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-        var done = new TaskCompletionSource<ProtocolMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = done;
+        ProtocolMessage response;
         try
         {
-            await SendAsync(build(id), cancellationToken);
-            ProtocolMessage response = await done.Task.WaitAsync(RequestTimeout, Time, cancellationToken);
-            return response switch
-            {
-                T result => result,
-                ErrorMessage error => throw new AgentErrorException(error.Code, error.Message),
-                _ => throw new AgentErrorException(ErrorMessage.BadRequest, $"unexpected answer to request {id}"),
-            };
+            response = await _pending.RequestAsync(build, SendAsync, RequestTimeout, Time, cancellationToken);
         }
         catch (TimeoutException)
         {
             throw new TimeoutException($"the agent did not answer within {RequestTimeout.TotalSeconds:0} s");
         }
-        finally
+
+        return response switch
         {
-            _pending.TryRemove(id, out _);
-        }
+            T result => result,
+            ErrorMessage error => throw new AgentErrorException(error.Code, error.Message),
+            _ => throw new AgentErrorException(ErrorMessage.BadRequest, $"unexpected answer: {response.GetType().Name}"),
+        };
     }
 
     public void Dispose()
@@ -235,11 +228,8 @@ public abstract class ProtocolConnection : ISysMedicConnection
             case AlertMessage alert:
                 AlertChanged?.Invoke(this, alert.Alert.ToAlert());
                 break;
-            case ResultMessage result:
-                Complete(result.Id, result);
-                break;
-            case ErrorMessage { Id: { } id } error:
-                Complete(id, error);
+            case ResultMessage or ErrorMessage:
+                _pending.Complete(message);
                 break;
             case DoctorUnavailableMessage unavailable:
                 SetState(ConnectionState.Reconnecting, "doctor unavailable: " + unavailable.Reason);
@@ -252,10 +242,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
     /// <summary>The link dropped: waiting requests fail with <paramref name="reason"/>, the state says so.</summary>
     protected void OnLinkDown(ConnectionState state, string reason)
     {
-        foreach ((string _, TaskCompletionSource<ProtocolMessage> waiting) in _pending)
-        {
-            waiting.TrySetException(new IOException(reason));
-        }
+        _pending.FailAll(new IOException(reason));
 
         SetState(state, reason);
     }
@@ -284,10 +271,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
 
     protected virtual void Dispose(bool disposing)
     {
-        foreach ((string _, TaskCompletionSource<ProtocolMessage> waiting) in _pending)
-        {
-            waiting.TrySetException(new ObjectDisposedException(GetType().Name));
-        }
+        _pending.FailAll(new ObjectDisposedException(GetType().Name));
     }
 
     private async Task<IReadOnlyList<UserPoint>> UserHistoryAsync(string user, TimeSpan span, CancellationToken cancellationToken)
@@ -296,13 +280,5 @@ public abstract class ProtocolConnection : ISysMedicConnection
         Core.Protocol.HistoryResult result = await RequestAsync<Core.Protocol.HistoryResult>(
             id => new HistoryRequest(id, HistoryRequest.UserScope, user, range, HistoryBuckets), cancellationToken);
         return [.. result.Points.Select(p => p.ToUserPoint())];
-    }
-
-    private void Complete(string id, ProtocolMessage message)
-    {
-        if (_pending.TryGetValue(id, out TaskCompletionSource<ProtocolMessage>? waiting))
-        {
-            waiting.TrySetResult(message);
-        }
     }
 }
