@@ -125,6 +125,29 @@ public class AlertsScreenTests
     }
 
     [Test]
+    public void A_list_answered_after_alerts_were_pushed_keeps_them_and_Enter_opens_the_form_at_once()
+    {
+        // The agent read its list (alert 5 only), then raised alerts 1 and 2 and pushed them, then the list arrived.
+        var connection = new FakeConnection(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts) { HoldAlertAnswers = true };
+        connection.Alerts.Add(new AlertInfo(5, T.AddMinutes(-10), "low", "system", null, "CPU at 50.0%, approaching the 80% threshold"));
+        using var console = new ConsoleHarness(connection: connection);
+        connection.PushAlert(new AlertInfo(1, T, "medium", "user", null, "root uses 45.8% CPU (threshold 5%)"));
+        connection.PushAlert(new AlertInfo(2, T.AddSeconds(1), "high", "system", null, "CPU at 91.0% (threshold 80%)"));
+        Assert.That(connection.ReleaseAlertAnswers(), Is.EqualTo(1), "the console asked for the list at start");
+        Assert.That(console.Settle(s => s.Contains("Alerts (3 unresolved, F3)", StringComparison.Ordinal)), Is.True, "the list adds alert 5 and keeps the pushed ones: " + console.Screen);
+
+        // F3 asks again: the list read has alert 2 open and alert 6, whose push the console missed. Alert 2 is then
+        // resolved elsewhere and pushed before the answer arrives.
+        connection.Alerts.Add(new AlertInfo(6, T.AddSeconds(2), "medium", "user", null, "bob uses 30.0% CPU (threshold 5%)"));
+        console.Press(Key.F3);
+        Assert.That(console.Window.Alerts.Table.Selected, Is.Not.Null, "Enter at once has an alert to resolve");
+        connection.PushAlert(new AlertInfo(2, T.AddSeconds(1), "high", "system", null, "CPU at 91.0% (threshold 80%)") { ResolvedAt = T.AddSeconds(3), ResolvedBy = "ops" });
+        Assert.That(connection.ReleaseAlertAnswers(), Is.EqualTo(1));
+        Assert.That(console.Settle(s => s.Contains("bob uses 30.0% CPU", StringComparison.Ordinal)), Is.True, console.Screen);
+        Assert.That(console.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 6, 1, 5 }), "a list read before the resolution does not bring alert 2 back");
+    }
+
+    [Test]
     [CancelAfter(30000)]
     public void Esc_closes_the_resolution_form_without_resolving_and_the_console_keeps_running()
     {

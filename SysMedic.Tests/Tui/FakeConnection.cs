@@ -74,6 +74,25 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
     /// <summary>Whether alerts are answered from another thread, as an agent's are, rather than at once.</summary>
     public bool AnswerAlertsLater { get; init; }
 
+    /// <summary>Whether lists are kept, as read when asked, until <see cref="ReleaseAlertAnswers"/>: an agent's answer may arrive after its pushes.</summary>
+    public bool HoldAlertAnswers { get; init; }
+
+    private readonly List<Action> _held = [];
+
+    /// <summary>Delivers the lists held so far; returns how many.</summary>
+    public int ReleaseAlertAnswers()
+    {
+        Action[] answers;
+        lock (_held)
+        {
+            answers = [.. _held];
+            _held.Clear();
+        }
+
+        Array.ForEach(answers, a => a());
+        return answers.Length;
+    }
+
     public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default)
     {
         if (!features.HasFlag(ConnectionFeatures.Alerts))
@@ -82,6 +101,17 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         }
 
         IReadOnlyList<AlertInfo> answer = [.. Alerts.Where(a => includeResolved || !a.IsResolved)];
+        if (HoldAlertAnswers)
+        {
+            var held = new TaskCompletionSource<IReadOnlyList<AlertInfo>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_held)
+            {
+                _held.Add(() => held.TrySetResult(answer));
+            }
+
+            return held.Task;
+        }
+
         return AnswerAlertsLater
             ? Task.Run(async () => { await Task.Delay(20, cancellationToken); return answer; }, cancellationToken)
             : Task.FromResult(answer);

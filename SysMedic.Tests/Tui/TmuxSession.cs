@@ -43,7 +43,14 @@ internal sealed class TmuxSession : IDisposable
         return session;
     }
 
-    public void SendKeys(params string[] keys) => Tmux(_socket, ["send-keys", "-t", Name, .. keys]);
+    public void SendKeys(params string[] keys)
+    {
+        (int code, string output) = Tmux(_socket, ["send-keys", "-t", Name, .. keys]);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"tmux send-keys {string.Join(' ', keys)} failed ({code}): {output}");
+        }
+    }
 
     public string Capture() => Tmux(_socket, "capture-pane", "-p", "-t", Name).Output;
 

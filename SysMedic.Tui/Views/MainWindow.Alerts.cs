@@ -9,6 +9,11 @@ public sealed partial class MainWindow
 {
     private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
     private readonly Dictionary<long, AlertInfo> _alertsById = [];
+
+    // Every push (or resolution) gets the next number; a list answered for a request sent before that number must
+    // not undo it: the agent may raise an alert between reading its list and the console reading the answer.
+    private readonly Dictionary<long, long> _alertChangedAt = [];
+    private long _alertChanges;
     private bool _alertsInFlight;
     private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
 
@@ -75,7 +80,7 @@ public sealed partial class MainWindow
             {
                 if (t.Result.Alert is { } resolved)
                 {
-                    _alertsById[resolved.Id] = resolved;
+                    Remember(resolved);
                     ShowAlertLists();
                 }
 
@@ -104,6 +109,7 @@ public sealed partial class MainWindow
         _alertsInFlight = true;
         _alertsFetched = now;
         bool all = Alerts.ShowResolved;
+        long asOf = _alertChanges;
         ISysMedicConnection asked = _connection is ConnectionSwitch s ? s.Current : _connection;
         OnUiThread(_connection.GetAlertsAsync(includeResolved: all), t =>
         {
@@ -115,7 +121,7 @@ public sealed partial class MainWindow
 
             if (t.IsCompletedSuccessfully)
             {
-                Merge(t.Result, all);
+                Merge(t.Result, all, asOf);
                 Alerts.SetLoadError("");
                 ShowAlertLists();
             }
@@ -128,15 +134,23 @@ public sealed partial class MainWindow
         });
     }
 
-    private void Merge(IReadOnlyList<AlertInfo> alerts, bool all)
+    private void Merge(IReadOnlyList<AlertInfo> alerts, bool all, long asOf)
     {
-        // A list of unresolved alerts replaces the unresolved ones known: any missing was resolved elsewhere.
-        List<long> stale = [.. _alertsById.Values.Where(a => all || !a.IsResolved).Select(a => a.Id)];
+        // A list of unresolved alerts replaces the unresolved ones known: any missing was resolved elsewhere. An alert
+        // pushed after the request was sent is newer than the list, whatever the list says about it.
+        bool pushedSince(long id) => _alertChangedAt.TryGetValue(id, out long at) && at > asOf;
+        List<long> stale = [.. _alertsById.Values.Where(a => (all || !a.IsResolved) && !pushedSince(a.Id)).Select(a => a.Id)];
         stale.ForEach(id => _alertsById.Remove(id));
-        foreach (AlertInfo a in alerts)
+        foreach (AlertInfo a in alerts.Where(a => !pushedSince(a.Id)))
         {
             _alertsById[a.Id] = a;
         }
+    }
+
+    private void Remember(AlertInfo alert)
+    {
+        _alertsById[alert.Id] = alert;
+        _alertChangedAt[alert.Id] = ++_alertChanges;
     }
 
     private void ShowAlertLists()
@@ -148,7 +162,7 @@ public sealed partial class MainWindow
 
     private void OnAlertChanged(object? sender, AlertInfo alert) => App?.Invoke(() =>
     {
-        _alertsById[alert.Id] = alert;
+        Remember(alert);
         ShowAlertLists();
     });
 }
