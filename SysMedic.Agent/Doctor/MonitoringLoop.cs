@@ -51,6 +51,9 @@ public sealed partial class MonitoringLoop : IDisposable
     /// <summary>The database the loop writes to, once it could be opened.</summary>
     public SysMedicDatabase? Database => _db;
 
+    // Between the priming reading and the first one published: long enough for rates to mean something.
+    private static readonly TimeSpan FirstReadingGap = TimeSpan.FromMilliseconds(250);
+
     private TimeSpan CheckInterval => TimeSpan.FromSeconds(_state.Config.Monitoring.CheckInterval);
 
     private TimeSpan LiveInterval => TimeSpan.FromSeconds(_state.Config.Monitoring.LiveInterval);
@@ -107,6 +110,19 @@ public sealed partial class MonitoringLoop : IDisposable
     {
         // What a previous run left queued goes out first.
         await DeliverAsync(stop);
+
+        // Rates (CPU, I/O, network) need two readings: the first only primes the sampler, so a 0% that never was
+        // is neither published nor stored (a slow start could otherwise close the first check on it alone).
+        try
+        {
+            _ = _sampler.Sample();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            LogSampleFailed(ex.Message);
+        }
+
+        await Task.Delay(FirstReadingGap, _time, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (!stop.IsCancellationRequested)
         {
             long started = _time.GetTimestamp();

@@ -56,7 +56,7 @@ public static class ConsoleApp
         using (var connection = new ConnectionSwitch(initial, Home, url => new RemoteConnection(url)))
         {
             connection.Start();
-            using (IApplication app = Application.Create().Init())
+            using (IApplication app = QuietAnsiInput.CreateApplication().Init())
             {
                 using var window = new MainWindow(connection, themes);
                 app.Run(window);
