@@ -62,7 +62,8 @@ public static class ProtocolMapping
         t.PerUser.ToDictionary(p => p.Key, p => new UserThresholdInfo(p.Value.CpuPercent, p.Value.MemoryPercent, true), StringComparer.Ordinal));
 
     /// <summary>A system chart bucket as a point.</summary>
-    public static HistoryPoint ToPoint(this SystemMetricsBucket b) => new(b.Start, b.CpuAvgPercent, b.CpuPeakPercent, b.MemoryAvgPercent, b.MemoryPeakPercent);
+    public static HistoryPoint ToPoint(this SystemMetricsBucket b) => new(
+        b.Start, b.CpuAvgPercent, b.CpuPeakPercent, b.MemoryAvgPercent, b.MemoryPeakPercent, b.DiskMaxPercent, b.NetworkRxAvgBytesPerSec, b.NetworkTxAvgBytesPerSec, b.LoadAvg1Avg);
 
     /// <summary>A user chart bucket as a point.</summary>
     public static HistoryPoint ToPoint(this UserMetricsBucket b) => new(b.Start, b.CpuAvgPercent, b.CpuPeakPercent, b.MemoryAvgPercent, b.MemoryPeakPercent);

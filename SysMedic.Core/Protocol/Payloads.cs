@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SysMedic.Core.Protocol;
 
 /// <summary>An alert on the wire. Percentages are of the machine; resolution fields are null until resolved.</summary>
@@ -27,13 +29,20 @@ public sealed record PersistentUserInfo(
     int SampleCount,
     bool Persistent);
 
-/// <summary>One chart point: average and peak over its bucket.</summary>
+/// <summary>
+/// One chart point: average and peak over its bucket. System points also carry the disk use (the bucket's highest),
+/// the network rates and the 1-minute load (averages); user points leave them out.
+/// </summary>
 public sealed record HistoryPoint(
     DateTimeOffset Timestamp,
     double CpuPercent,
     double CpuPeak,
     double MemoryPercent,
-    double MemoryPeak);
+    double MemoryPeak,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? DiskPercent = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NetworkRxBytesPerSec = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NetworkTxBytesPerSec = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonPropertyName("load_avg_1")] double? LoadAvg1 = null);
 
 /// <summary>A user's thresholds and whether they are an override.</summary>
 public sealed record UserThresholdInfo(double CpuPercent, double MemoryPercent, bool Custom);

@@ -35,6 +35,20 @@ public class ProtocolCodecTests
     }
 
     [Test]
+    public void A_system_history_point_carries_disk_network_and_load_and_a_user_point_leaves_them_out()
+    {
+        var t = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+        var system = new HistoryResult("1", "system", null, [new HistoryPoint(t, 55, 70.5, 12.5, 13, 41.5, 2048, 512, 1.25)]);
+        string text = ProtocolCodec.Serialize(system);
+        Assert.That(text, Does.Contain("\"disk_percent\":41.5").And.Contain("\"network_rx_bytes_per_sec\":2048").And.Contain("\"network_tx_bytes_per_sec\":512").And.Contain("\"load_avg_1\":1.25"));
+        Assert.That(ProtocolCodec.TryParse(text, out ProtocolMessage? back, out _), Is.True);
+        Assert.That(((HistoryResult)back!).Points[0], Is.EqualTo(system.Points[0]));
+
+        string user = ProtocolCodec.Serialize(new HistoryResult("2", "user", "alice", [new HistoryPoint(t, 55, 70.5, 12.5, 13)]));
+        Assert.That(user, Does.Not.Contain("disk").And.Not.Contain("load").And.Not.Contain("network"), "an older agent's points, and user points, have CPU and memory only");
+    }
+
+    [Test]
     public void Unknown_fields_are_ignored_and_the_type_may_come_last()
     {
         string text = File.ReadAllText(Path.Combine(FixtureDir("v1-unknown-fields"), "resolve_alert.json"));

@@ -104,7 +104,9 @@ public class LocalConnectionTests
 
         HistoryResult history = await PollAsync(() => connection.GetHistoryAsync(new HistoryQuery(TimeSpan.FromMinutes(5), Environment.UserName)), h => h.System.Count > 0 && h.User.Count > 0, "stored history is served");
         Assert.That(history.System.Max(p => p.CpuPercent), Is.GreaterThan(0));
-        Assert.That(double.IsNaN(history.System[0].LoadAvg1), Is.True, "the stored history has no load: the chart leaves it empty");
+        Assert.That(history.System.Select(p => p.LoadAvg1), Has.All.GreaterThanOrEqualTo(0), "the stored history has the load, so its chart is full at once");
+        Assert.That(history.System.Select(p => p.NetworkRxBytesPerSec), Has.All.GreaterThanOrEqualTo(0));
+        Assert.That(history.System.Max(p => p.DiskPercent), Is.GreaterThan(0), "the root file system holds something");
 
         UserDetail detail = await connection.GetUserDetailAsync(Environment.UserName);
         Assert.That(detail.Processes.Select(p => p.Pid), Does.Contain(_load.Pid));

@@ -49,13 +49,13 @@ public static class WireMapping
     }
 
     /// <summary>
-    /// A system history point. The stored history has CPU and memory only: disk, network and load are NaN, which
-    /// charts leave empty.
+    /// A system history point. A figure the agent did not send (an older agent sends CPU and memory only) is NaN,
+    /// which charts leave empty.
     /// </summary>
     public static SystemPoint ToSystemPoint(this HistoryPoint p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return new SystemPoint(p.Timestamp, p.CpuPercent, p.MemoryPercent, double.NaN, double.NaN, double.NaN, double.NaN);
+        return new SystemPoint(p.Timestamp, p.CpuPercent, p.MemoryPercent, p.DiskPercent ?? double.NaN, p.NetworkRxBytesPerSec ?? double.NaN, p.NetworkTxBytesPerSec ?? double.NaN, p.LoadAvg1 ?? double.NaN);
     }
 
     /// <summary>A user history point.</summary>

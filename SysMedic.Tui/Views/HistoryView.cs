@@ -124,7 +124,7 @@ public sealed class HistoryView : View
     private void Fill(MetricPanel panel, Func<SystemPoint, double> value, DateTimeOffset now, TimeSpan window, Func<double, string> format)
     {
         DateTimeOffset start = now - window;
-        // NaN is a figure the source does not have (the agent stores CPU and memory, not load or network).
+        // NaN is a figure the source does not have (an older agent sends CPU and memory only).
         double[] inRange = [.. _points.Where(p => p.Timestamp >= start).Select(value).Where(v => !double.IsNaN(v))];
         string none = _points.Count > 0 && _points.All(p => double.IsNaN(value(p))) ? "not in the stored history" : "no data in this range";
         panel.SetText("", inRange.Length == 0 ? none : $"avg {format(inRange.Average())}\nmax {format(inRange.Max())}");
