@@ -59,7 +59,8 @@ public sealed partial class MonitoringLoop : IDisposable
     private TimeSpan LiveInterval => TimeSpan.FromSeconds(_state.Config.Monitoring.LiveInterval);
 
     /// <summary>
-    /// Time between samples: <c>live_interval</c> while a console or the relay is attached; with nobody watching,
+    /// Time between samples: <c>live_interval</c> while a console, or the relay with a remote console on it, is
+    /// attached; with nobody watching,
     /// a sixth of the check interval (at most <see cref="IdleSampleInterval"/>, never less than the live interval).
     /// A window's CPU averages are exact either way (the kernel's counters cover the whole time between samples);
     /// only peaks are seen with less detail, and reading /proc every 2 s costs more than the agent should when
@@ -69,7 +70,7 @@ public sealed partial class MonitoringLoop : IDisposable
     {
         get
         {
-            if (Server is { ClientCount: > 0 })
+            if (Server is { WatchingCount: > 0 })
             {
                 return LiveInterval;
             }

@@ -17,6 +17,7 @@ public sealed class LocalSocketClient : IAsyncDisposable
     private readonly LineChannel _channel;
     private readonly PendingRequests _pending = new();
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly TaskCompletionSource<HelloMessage> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<ProtocolMessage>? _observer;
@@ -143,6 +144,12 @@ public sealed class LocalSocketClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent, as disposal should be: a second call finds everything done.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _channel.DisposeAsync();
         await _readLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

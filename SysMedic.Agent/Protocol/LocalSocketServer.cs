@@ -19,6 +19,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
     private readonly IProtocolHandler _handler;
     private readonly ILogger _logger;
     private readonly Dictionary<int, PendingPushes> _clients = [];
+    private readonly HashSet<int> _notWatching = [];
     private readonly Lock _clientsLock = new();
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
@@ -44,6 +45,18 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
             lock (_clientsLock)
             {
                 return _clients.Count;
+            }
+        }
+    }
+
+    /// <summary>Clients that want live snapshots now: all but those that said otherwise (the relay with nobody on it).</summary>
+    public int WatchingCount
+    {
+        get
+        {
+            lock (_clientsLock)
+            {
+                return _clients.Count - _notWatching.Count;
             }
         }
     }
@@ -134,7 +147,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
                 queue.OfferSnapshot(Encoding.UTF8.GetBytes(latest));
             }
 
-            await ReadLoopAsync(channel, peer, clientStop.Token);
+            await ReadLoopAsync(channel, id, peer, clientStop.Token);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ProtocolViolationException or ObjectDisposedException)
         {
@@ -149,6 +162,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
             lock (_clientsLock)
             {
                 _clients.Remove(id);
+                _notWatching.Remove(id);
             }
 
             await clientStop.CancelAsync();
@@ -157,7 +171,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
         }
     }
 
-    private async Task ReadLoopAsync(LineChannel channel, PeerCredentials peer, CancellationToken cancel)
+    private async Task ReadLoopAsync(LineChannel channel, int id, PeerCredentials peer, CancellationToken cancel)
     {
         while (true)
         {
@@ -170,11 +184,22 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
             ProtocolMessage reply = message switch
             {
                 null => error!,
+                WatchRequest watch => Watch(id, watch),
                 RequestMessage request => await HandleSafelyAsync(request, peer, cancel),
                 _ => new ErrorMessage(null, ErrorMessage.BadRequest, "only requests are accepted from clients"),
             };
             await channel.SendAsync(reply, cancel);
         }
+    }
+
+    private WatchResult Watch(int id, WatchRequest watch)
+    {
+        lock (_clientsLock)
+        {
+            _ = watch.Live ? _notWatching.Remove(id) : _notWatching.Add(id);
+        }
+
+        return new WatchResult(watch.Id, watch.Live);
     }
 
     private async ValueTask<ProtocolMessage> HandleSafelyAsync(RequestMessage request, PeerCredentials peer, CancellationToken cancel)

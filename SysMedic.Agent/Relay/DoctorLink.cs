@@ -16,8 +16,10 @@ public sealed class DoctorLink(string socketPath, ILogger logger) : IAsyncDispos
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _watchSync = new(1, 1);
     private LocalSocketClient? _client;
     private Task? _run;
+    private volatile bool _live;
 
     /// <summary>The doctor's hello while it answers; null while it is down.</summary>
     public HelloMessage? Hello { get; private set; }
@@ -42,6 +44,22 @@ public sealed class DoctorLink(string socketPath, ILogger logger) : IAsyncDispos
 
     /// <summary>An alert was raised or resolved.</summary>
     public event Action<AlertMessage>? AlertReceived;
+
+    /// <summary>
+    /// Whether remote consoles are connected, so the doctor should sample at its live interval. While false the
+    /// relay still gets the doctor's snapshots (for <c>/metrics</c>) at the doctor's idle pace.
+    /// </summary>
+    public bool Live => _live;
+
+    /// <summary>Tells the doctor (now, and after every reconnection) whether anyone watches through the relay.</summary>
+    public void SetLive(bool live)
+    {
+        _live = live;
+        if (_client is { } client)
+        {
+            _ = SendWatchAsync(client);
+        }
+    }
 
     /// <summary>Starts connecting, and reconnecting whenever the doctor goes away.</summary>
     public void Start() => _run ??= Task.Run(() => RunAsync(_stop.Token));
@@ -125,6 +143,7 @@ public sealed class DoctorLink(string socketPath, ILogger logger) : IAsyncDispos
             lastFailure = null;
             delay = TimeSpan.FromSeconds(1);
             logger.LogInformation("connected to the doctor at {Socket} (host {Host}, agent {Version})", socketPath, hello.Host, hello.AgentVersion);
+            await SendWatchAsync(client);
             Up?.Invoke(hello);
 
             string? why = null;
@@ -151,6 +170,30 @@ public sealed class DoctorLink(string socketPath, ILogger logger) : IAsyncDispos
         }
     }
 
+    private async Task SendWatchAsync(LocalSocketClient client)
+    {
+        // One at a time, and always the newest wish: two clients leaving and arriving at once end in the right state.
+        await _watchSync.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            bool live = _live;
+            ProtocolMessage answer = await client.RequestAsync(id => new WatchRequest(id, live), ConnectTimeout, _stop.Token).ConfigureAwait(false);
+            if (answer is ErrorMessage error)
+            {
+                // A doctor older than the watch request samples at its live interval while the relay is attached.
+                logger.LogInformation("the doctor did not take the watch request: {Message}", error.Message);
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The link is going away; the next connection sends the wish again.
+        }
+        finally
+        {
+            _watchSync.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -160,5 +203,6 @@ public sealed class DoctorLink(string socketPath, ILogger logger) : IAsyncDispos
         }
 
         _stop.Dispose();
+        _watchSync.Dispose();
     }
 }

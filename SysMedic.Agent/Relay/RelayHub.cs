@@ -18,6 +18,9 @@ public sealed class RelayHub : IAsyncDisposable
     public const int MaxProcesses = 100;
 
     private readonly ConcurrentDictionary<long, RelaySession> _sessions = new();
+
+    // Joining and leaving with the wish sent to the doctor, so the last wish matches the sessions.
+    private readonly Lock _liveLock = new();
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
@@ -73,7 +76,12 @@ public sealed class RelayHub : IAsyncDisposable
     {
         long id = Interlocked.Increment(ref _nextSession);
         using var session = new RelaySession(id, socket, remote, secret, Doctor, _logger);
-        _sessions[id] = session;
+        lock (_liveLock)
+        {
+            _sessions[id] = session;
+            Doctor.SetLive(true);
+        }
+
         _logger.LogInformation("client {Id} connected from {Remote} ({Count} connected)", id, remote, _sessions.Count);
         try
         {
@@ -94,7 +102,12 @@ public sealed class RelayHub : IAsyncDisposable
         }
         finally
         {
-            _sessions.TryRemove(id, out _);
+            lock (_liveLock)
+            {
+                _sessions.TryRemove(id, out _);
+                Doctor.SetLive(!_sessions.IsEmpty);
+            }
+
             _logger.LogInformation("client {Id} from {Remote} left ({Count} connected)", id, remote, _sessions.Count);
         }
     }

@@ -215,6 +215,13 @@ public sealed class RelaySession : IDisposable
             return;
         }
 
+        if (request is WatchRequest)
+        {
+            // The relay tells the doctor itself whether anyone watches; a remote console does not.
+            Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(request.Id, ErrorMessage.BadRequest, "watch is for the doctor's socket only")));
+            return;
+        }
+
         if (Interlocked.Increment(ref _inFlight) > MaxRequestsInFlight)
         {
             Interlocked.Decrement(ref _inFlight);

@@ -72,6 +72,12 @@ public sealed record UserDetailRequest(string Id, string User) : RequestMessage(
 /// <summary>The configuration in force, secrets redacted.</summary>
 public sealed record ConfigRequest(string Id) : RequestMessage(Id);
 
+/// <summary>
+/// Socket only: whether this client wants snapshots at the live interval now (every client does when it connects).
+/// The relay says no while no remote console is connected, so the doctor can sample at its idle pace.
+/// </summary>
+public sealed record WatchRequest(string Id, bool Live) : RequestMessage(Id);
+
 /// <summary>Points of a history chart, oldest first.</summary>
 public sealed record HistoryResult(string Id, string Scope, string? User, IReadOnlyList<HistoryPoint> Points) : ResultMessage(Id);
 
@@ -89,6 +95,9 @@ public sealed record UserDetailResult(
     IReadOnlyList<ProcessUsage> Processes,
     UserThresholdInfo Threshold,
     IReadOnlyList<PersistentUserInfo> Episodes) : ResultMessage(Id);
+
+/// <summary>What the doctor took from a <see cref="WatchRequest"/>.</summary>
+public sealed record WatchResult(string Id, bool Live) : ResultMessage(Id);
 
 /// <summary>The configuration as key paths and display values, secrets shown as <c>********</c>.</summary>
 public sealed record ConfigResult(string Id, IReadOnlyDictionary<string, string> Values) : ResultMessage(Id);

@@ -149,6 +149,32 @@ public class LocalSocketTests
     }
 
     [Test]
+    public async Task A_client_that_does_not_watch_still_gets_snapshots_but_is_not_counted_as_watching()
+    {
+        await using LocalSocketClient console = await LocalSocketClient.ConnectAsync(_path, Wait);
+        await using LocalSocketClient relay = await LocalSocketClient.ConnectAsync(_path, Wait);
+        await WaitForClients(2);
+        Assert.That(_server.WatchingCount, Is.EqualTo(2), "every client watches when it connects");
+
+        ProtocolMessage answer = await relay.RequestAsync(id => new WatchRequest(id, Live: false), Wait);
+        Assert.That(answer, Is.TypeOf<WatchResult>().And.Property(nameof(WatchResult.Live)).False);
+        Assert.That(_server.WatchingCount, Is.EqualTo(1));
+        Assert.That(_server.ClientCount, Is.EqualTo(2));
+
+        var got = new TaskCompletionSource<SnapshotMessage>();
+        relay.SnapshotReceived += s => got.TrySetResult(s);
+        _server.BroadcastSnapshot((SnapshotMessage)ProtocolSamples.All["snapshot"]);
+        Assert.That(await got.Task.WaitAsync(Wait), Is.Not.Null, "snapshots still reach it (for /metrics)");
+
+        _ = await relay.RequestAsync(id => new WatchRequest(id, Live: true), Wait);
+        Assert.That(_server.WatchingCount, Is.EqualTo(2));
+        _ = await relay.RequestAsync(id => new WatchRequest(id, Live: false), Wait);
+        await console.DisposeAsync();
+        Assert.That(DoctorProcess.WaitFor(() => _server.ClientCount == 1, Wait), Is.True);
+        Assert.That(_server.WatchingCount, Is.Zero, "nobody watches: the doctor may sample at its idle pace");
+    }
+
+    [Test]
     public async Task A_stale_socket_file_from_a_crash_is_replaced()
     {
         await _server.DisposeAsync();

@@ -426,6 +426,50 @@ public class RelayEndToEndTests
     }
 
     [Test]
+    public async Task With_no_remote_console_the_doctor_samples_at_its_idle_pace_and_a_remote_console_brings_the_live_pace()
+    {
+        // live_interval 1 s; idle pace a sixth of check_interval: 5 s.
+        _doctor = DoctorProcess.Start(_dir, $"""
+            monitoring:
+              live_interval: 1
+              check_interval: 30
+            websocket:
+              bind: 127.0.0.1
+              port: {_port}
+              update_interval: 1
+            """);
+        _relay = DoctorProcess.StartRelay(_dir);
+        Assert.That(DoctorProcess.WaitFor(() => Get("/health").Status == HttpStatusCode.OK, Limit), Is.True);
+
+        // An observer on the doctor's socket that does not watch itself counts the doctor's samples.
+        await using var observer = await SysMedic.Agent.Protocol.LocalSocketClient.ConnectAsync(_doctor.SocketPath, Limit);
+        Assert.That(await observer.RequestAsync(id => new SysMedic.Core.Protocol.WatchRequest(id, Live: false), Limit), Is.TypeOf<SysMedic.Core.Protocol.WatchResult>());
+        int samples = 0;
+        observer.SnapshotReceived += _ => Interlocked.Increment(ref samples);
+        int Count(TimeSpan window)
+        {
+            int before = Volatile.Read(ref samples);
+            Thread.Sleep(window);
+            return Volatile.Read(ref samples) - before;
+        }
+
+        Thread.Sleep(TimeSpan.FromSeconds(6)); // the pace chosen before the observer said it does not watch runs out
+        int idle = Count(TimeSpan.FromSeconds(10));
+        Assert.That(idle, Is.InRange(1, 4), "relay attached, nobody on it: about one sample in 5 s, not one a second");
+
+        using (RelayTestClient client = await RelayTestClient.ConnectAsync(_port, Secret))
+        {
+            client.Next("snapshot", Limit);
+            Thread.Sleep(TimeSpan.FromSeconds(2));
+            int live = Count(TimeSpan.FromSeconds(6));
+            Assert.That(live, Is.GreaterThanOrEqualTo(4), "a remote console: one sample a second");
+        }
+
+        Thread.Sleep(TimeSpan.FromSeconds(6));
+        Assert.That(Count(TimeSpan.FromSeconds(10)), Is.InRange(1, 4), "the last remote console left: the idle pace again");
+    }
+
+    [Test]
     public async Task Without_a_doctor_health_says_down_and_clients_are_told()
     {
         File.WriteAllText(ConfigPath, $"data_path: {_dir}/data\nlog_path: {_dir}/log\nwebsocket:\n  bind: 127.0.0.1\n  port: {_port}\n");
