@@ -22,7 +22,7 @@ internal sealed partial class QuietAnsiInput : AnsiInput
     private const int WaitMilliseconds = 250;
     private const short PollIn = 0x001;
     private static readonly TimeSpan ActiveFor = TimeSpan.FromSeconds(3);
-    private long _lastInput;
+    private long _lastInput = Stopwatch.GetTimestamp();
 
     /// <summary>
     /// A Terminal.Gui application on this input. Terminal.Gui 2.5 has no public way to pass an input to
@@ -35,7 +35,9 @@ internal sealed partial class QuietAnsiInput : AnsiInput
         try
         {
             ComponentFactory(app) = new AnsiComponentFactory(new QuietAnsiInput());
-            Application.MaximumIterationsPerSecond = IdlePace;
+
+            // Brisk at first, for the first frame; idle once nobody typed for a while.
+            Application.MaximumIterationsPerSecond = ActivePace;
         }
         catch (MissingFieldException)
         {
