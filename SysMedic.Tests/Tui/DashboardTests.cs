@@ -1,4 +1,5 @@
 using SysMedic.Tui.Connection;
+using SysMedic.Tui.Views.Charts;
 
 namespace SysMedic.Tests.Tui;
 
@@ -73,5 +74,35 @@ public class DashboardTests
             Assert.That(screen, Does.Contain("Users (3)"));
             Assert.That(screen, Does.Contain("F10"));
         });
+    }
+
+    [Test]
+    public void A_chart_redraws_only_when_a_bar_its_colour_or_the_threshold_line_changes()
+    {
+        using var console = new ConsoleHarness();
+        Sparkline chart = console.Window.Dashboard.Cpu.Chart;
+        _ = console.Screen;
+        double[] values = [.. chart.Values];
+        int last = values.Length - 1;
+        Assume.That(chart.Viewport.Height, Is.GreaterThan(0));
+        double eighth = chart.Scale() / (chart.Viewport.Height * 8);
+        values[last] = 10 * eighth;
+
+        chart.SetValues([.. values]);
+        _ = console.Screen;
+        Assert.That(chart.NeedsDraw, Is.False, "drawn");
+
+        values[last] = 10.2 * eighth;
+        chart.SetValues([.. values]);
+        Assert.That(chart.NeedsDraw, Is.False, "the newest bar moved by less than an eighth of a cell: nothing to draw");
+
+        values[last] = 12 * eighth;
+        chart.SetValues([.. values]);
+        Assert.That(chart.NeedsDraw, Is.True, "the bar grew by two eighths");
+        _ = console.Screen;
+
+        chart.Threshold = 11 * eighth;
+        chart.SetValues([.. values]);
+        Assert.That(chart.NeedsDraw, Is.True, "the bar is over the new threshold: its colour and the line change");
     }
 }

@@ -15,6 +15,7 @@ public sealed class Sparkline : View
     private static readonly Rune[] Levels = [new('▁'), new('▂'), new('▃'), new('▄'), new('▅'), new('▆'), new('▇'), new('█')];
     private static readonly Rune ThresholdRune = new('┄');
     private double[] _values = [];
+    private int[]? _drawn;
 
     public Sparkline()
     {
@@ -39,10 +40,20 @@ public sealed class Sparkline : View
     /// <summary>The values, oldest first; NaN for a column without data.</summary>
     public IReadOnlyList<double> Values => _values;
 
-    /// <summary>Replaces the values and redraws.</summary>
+    /// <summary>Replaces the values; redraws only when a bar, its colour or the threshold line would change.</summary>
     public void SetValues(double[] values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         _values = values;
+
+        // Most refreshes move the newest column by less than an eighth of a cell: nothing to draw then.
+        int[] shape = Shape();
+        if (_drawn is not null && shape.AsSpan().SequenceEqual(_drawn))
+        {
+            return;
+        }
+
+        _drawn = shape;
         SetNeedsDraw();
     }
 
@@ -77,19 +88,13 @@ public sealed class Sparkline : View
         var bar = new TgAttribute(BarColor, background);
         var alarm = new TgAttribute(AlarmColor, background);
         double top = Scale();
-        int thresholdRow = Threshold is { } t && t > 0 && t <= top ? height - 1 - (int)Math.Min(height - 1, Math.Floor(t / top * height)) : -1;
+        int thresholdRow = ThresholdRow(top, height);
         int offset = Math.Max(0, _values.Length - width);
         int padding = Math.Max(0, width - _values.Length);
         for (int x = 0; x < width; x++)
         {
             double v = x < padding ? double.NaN : _values[offset + x - padding];
-            int eighths = double.IsNaN(v) ? 0 : (int)Math.Round(Math.Clamp(v / top, 0, 1) * height * 8);
-            if (!double.IsNaN(v) && v > 0 && eighths == 0)
-            {
-                eighths = 1;
-            }
-
-            bool over = Threshold is { } limit && v > limit;
+            (int eighths, bool over) = Column(v, top, height);
             for (int row = 0; row < height; row++)
             {
                 int fromBottom = height - 1 - row;
@@ -113,5 +118,37 @@ public sealed class Sparkline : View
         }
 
         return true;
+    }
+
+    private int ThresholdRow(double top, int height) =>
+        Threshold is { } t && t > 0 && t <= top ? height - 1 - (int)Math.Min(height - 1, Math.Floor(t / top * height)) : -1;
+
+    /// <summary>How many eighths of the column's height a value fills, and whether it is over the threshold.</summary>
+    private (int Eighths, bool Over) Column(double v, double top, int height)
+    {
+        int eighths = double.IsNaN(v) ? 0 : (int)Math.Round(Math.Clamp(v / top, 0, 1) * height * 8);
+        if (!double.IsNaN(v) && v > 0 && eighths == 0)
+        {
+            eighths = 1;
+        }
+
+        return (eighths, Threshold is { } limit && v > limit);
+    }
+
+    /// <summary>What the chart would draw at its present size: each column's bar and colour, and the threshold row.</summary>
+    private int[] Shape()
+    {
+        int height = Viewport.Height;
+        double top = Scale();
+        var shape = new int[_values.Length + 2];
+        for (int i = 0; i < _values.Length; i++)
+        {
+            (int eighths, bool over) = Column(_values[i], top, Math.Max(1, height));
+            shape[i] = (eighths * 2) + (over ? 1 : 0);
+        }
+
+        shape[^2] = ThresholdRow(top, Math.Max(1, height));
+        shape[^1] = height;
+        return shape;
     }
 }
