@@ -115,8 +115,11 @@ mkdir -p "$out"
 # --- the installed tree, shared by the .deb and the .rpm -----------------------------------------------------------
 stage="$work/stage"
 install -d -m 0755 "$stage/usr/bin" "$stage/etc/sysmedic" "$stage/usr/lib/systemd/system" "$stage/usr/lib/tmpfiles.d" \
-  "$stage/usr/share/doc/sysmedic/examples/themes"
+  "$stage/usr/share/doc/sysmedic/examples/themes" "$stage/usr/share/man/man1"
 install -m 0755 "$bin" "$stage/usr/bin/sysmedic"
+# Both distributions keep manual pages gzip-compressed; -n leaves out name and time, so the file is reproducible.
+gzip -9n <"$here/man/sysmedic.1" >"$stage/usr/share/man/man1/sysmedic.1.gz"
+chmod 0644 "$stage/usr/share/man/man1/sysmedic.1.gz"
 install -m 0644 "$repo/assets/config.yaml" "$stage/etc/sysmedic/config.yaml"
 for unit in "$here"/systemd/*.service; do
   install -m 0644 "$unit" "$stage/usr/lib/systemd/system/"
@@ -135,7 +138,7 @@ units=$(cd "$stage/usr/lib/systemd/system" && echo *.service)
 # --- tarball -------------------------------------------------------------------------------------------------------
 tar_name="sysmedic-$version-$rid"
 tdir="$work/tar/$tar_name"
-install -d -m 0755 "$tdir/systemd" "$tdir/tmpfiles.d" "$tdir/themes"
+install -d -m 0755 "$tdir/systemd" "$tdir/tmpfiles.d" "$tdir/themes" "$tdir/man"
 install -m 0755 "$bin" "$tdir/sysmedic"
 install -m 0755 "$here/install.sh" "$tdir/install.sh"
 install -m 0644 "$repo/assets/config.yaml" "$tdir/config.yaml"
@@ -144,6 +147,7 @@ install -m 0644 "$here/README.md" "$tdir/PACKAGING.md"
 install -m 0644 "$stage"/usr/lib/systemd/system/*.service "$tdir/systemd/"
 install -m 0644 "$here/tmpfiles.d/sysmedic.conf" "$tdir/tmpfiles.d/"
 install -m 0644 "$repo"/assets/themes/*.theme "$tdir/themes/"
+install -m 0644 "$here/man/sysmedic.1" "$tdir/man/sysmedic.1"
 tar -C "$work/tar" --owner=0 --group=0 --numeric-owner --sort=name -czf "$out/$tar_name.tar.gz" "$tar_name"
 echo "$out/$tar_name.tar.gz"
 

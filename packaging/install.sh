@@ -6,10 +6,11 @@
 #   sudo ./install.sh --enable-relay       ... and the WebSocket relay too (it listens on the network)
 #   ./install.sh --destdir /tmp/root       install under another root (packaging, tests); runs no systemctl
 #
-# Options: --prefix DIR (default /usr/local; the binary goes to DIR/bin and the units' ExecStart follow it),
-# --destdir DIR (or DESTDIR=DIR). The configuration is always /etc/sysmedic/config.yaml, history /var/lib/sysmedic,
-# logs /var/log/sysmedic, the socket /run/sysmedic. An existing configuration and database are kept; running it again
-# upgrades in place (running units are restarted; the doctor migrates the database on start).
+# Options: --prefix DIR (default /usr/local; the binary goes to DIR/bin, the units' ExecStart follow it, the manual
+# page goes to DIR/share/man/man1), --destdir DIR (or DESTDIR=DIR). The configuration is always
+# /etc/sysmedic/config.yaml, history /var/lib/sysmedic, logs /var/log/sysmedic, the socket /run/sysmedic. An existing
+# configuration and database are kept; running it again upgrades in place (running units are restarted; the doctor
+# migrates the database on start).
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
     --destdir) destdir=${2:?--destdir needs a directory}; shift 2 ;;
     --enable) enable=1; shift ;;
     --enable-relay) enable=1; enable_relay=1; shift ;;
-    -h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) die "unknown option $1 (try --help)" ;;
   esac
 done
@@ -66,6 +67,7 @@ fi
 dir 0755 "$prefix/bin"
 dir 0755 "$prefix/share/doc/sysmedic"
 dir 0755 "$prefix/share/doc/sysmedic/examples/themes"
+dir 0755 "$prefix/share/man/man1"
 dir 0755 /etc/sysmedic
 dir 0755 /etc/systemd/system
 dir 0755 /etc/tmpfiles.d
@@ -85,6 +87,7 @@ else
 fi
 file 0644 "$src/config.yaml" "$prefix/share/doc/sysmedic/config.yaml"
 [ -f "$src/README.md" ] && file 0644 "$src/README.md" "$prefix/share/doc/sysmedic/README.md"
+[ -f "$src/man/sysmedic.1" ] && file 0644 "$src/man/sysmedic.1" "$prefix/share/man/man1/sysmedic.1"
 for theme in "$src"/themes/*.theme; do
   [ -f "$theme" ] && file 0644 "$theme" "$prefix/share/doc/sysmedic/examples/themes/$(basename "$theme")"
 done

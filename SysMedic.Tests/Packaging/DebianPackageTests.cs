@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using static SysMedic.Tests.Packaging.PackagingTools;
 
@@ -48,6 +49,18 @@ public class DebianPackageTests
         return File.ReadAllText(Path.Combine(dir, name));
     }
 
+    /// <summary>The package's files unpacked (dpkg-deb -x), once.</summary>
+    private string Extracted()
+    {
+        string root = Path.Combine(_dir, "root");
+        if (!Directory.Exists(root))
+        {
+            Succeed(_dpkgDeb, "-x", _deb, root);
+        }
+
+        return root;
+    }
+
     [Test]
     public void Installs_the_binary_config_units_and_tmpfiles_entry_owned_by_root()
     {
@@ -55,6 +68,7 @@ public class DebianPackageTests
         Assert.That(files["usr/bin/sysmedic"], Is.EqualTo("-rwxr-xr-x root/root"));
         Assert.That(files["etc/sysmedic/config.yaml"], Is.EqualTo("-rw-r--r-- root/root"));
         Assert.That(files["usr/lib/tmpfiles.d/sysmedic.conf"], Is.EqualTo("-rw-r--r-- root/root"));
+        Assert.That(files["usr/share/man/man1/sysmedic.1.gz"], Is.EqualTo("-rw-r--r-- root/root"));
         Assert.That(files, Does.ContainKey("usr/share/doc/sysmedic/copyright").And.ContainKey("usr/share/doc/sysmedic/changelog.Debian.gz"));
         foreach (string unit in UnitNames())
         {
@@ -84,9 +98,30 @@ public class DebianPackageTests
     public void Keeps_the_configuration_as_a_conffile_holding_the_documented_default()
     {
         Assert.That(ControlFile("conffiles"), Is.EqualTo("/etc/sysmedic/config.yaml\n"));
-        string root = Path.Combine(_dir, "root");
-        Succeed(_dpkgDeb, "-x", _deb, root);
-        Assert.That(File.ReadAllText(Path.Combine(root, "etc", "sysmedic", "config.yaml")), Is.EqualTo(File.ReadAllText(RepoFile("assets", "config.yaml"))));
+        Assert.That(File.ReadAllText(Path.Combine(Extracted(), "etc", "sysmedic", "config.yaml")), Is.EqualTo(File.ReadAllText(RepoFile("assets", "config.yaml"))));
+    }
+
+    [Test]
+    public void Ships_the_manual_page_gzip_compressed_without_name_or_time()
+    {
+        byte[] gz = File.ReadAllBytes(Path.Combine(Extracted(), "usr", "share", "man", "man1", "sysmedic.1.gz"));
+        Assert.That(gz[..3], Is.EqualTo(new byte[] { 0x1f, 0x8b, 8 }), "gzip magic and deflate");
+        Assert.That(gz[3] & 0x08, Is.Zero, "no file name in the header (gzip -n)");
+        Assert.That(gz[4..8], Is.All.Zero, "no time stamp in the header (gzip -n)");
+        Assert.That(gz[8], Is.EqualTo(2), "maximum compression (gzip -9)");
+        using var unzip = new GZipStream(new MemoryStream(gz), CompressionMode.Decompress);
+        using var text = new StreamReader(unzip);
+        Assert.That(text.ReadToEnd(), Is.EqualTo(File.ReadAllText(RepoFile("packaging", "man", "sysmedic.1"))));
+    }
+
+    [Test]
+    public void The_installed_manual_page_renders_with_man()
+    {
+        string man = Require("man", "man-db");
+        var (code, output) = Run(man, "--warnings", "-P", "cat", "-l", Path.Combine(Extracted(), "usr", "share", "man", "man1", "sysmedic.1.gz"));
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output, Does.Match(@"(?m)^NAME\n\s+sysmedic\s+\S+\s+per\S+user\s+monitoring\s+console"));
+        Assert.That(output, Does.Not.Match(@"(?m)^(man|troff|groff|grotty|tbl|gzip)\S*: "), "a complaint on standard error");
     }
 
     [TestCase("postinst")]

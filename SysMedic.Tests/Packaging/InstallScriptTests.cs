@@ -40,7 +40,7 @@ public class InstallScriptTests
     {
         string[] names = Directory.GetFileSystemEntries(_unpacked, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(_unpacked, p)).ToArray();
-        Assert.That(names, Is.SupersetOf(new[] { "sysmedic", "install.sh", "config.yaml", "README.md", "tmpfiles.d/sysmedic.conf" }));
+        Assert.That(names, Is.SupersetOf(new[] { "sysmedic", "install.sh", "config.yaml", "README.md", "tmpfiles.d/sysmedic.conf", "man/sysmedic.1" }));
         Assert.That(names, Is.SupersetOf(UnitNames().Select(u => $"systemd/{u}")));
     }
 
@@ -59,6 +59,8 @@ public class InstallScriptTests
         Assert.That(Mode(root, "/var/lib/sysmedic"), Is.EqualTo(rwxr_x___));
         Assert.That(Mode(root, "/var/log/sysmedic"), Is.EqualTo(rwxr_x___));
         Assert.That(File.ReadAllText(root + "/etc/tmpfiles.d/sysmedic.conf"), Does.Contain("d /run/sysmedic 0755 root root -"));
+        Assert.That(Mode(root, "/usr/local/share/man/man1/sysmedic.1"), Is.EqualTo(rw_r__r__));
+        Assert.That(File.ReadAllText(root + "/usr/local/share/man/man1/sysmedic.1"), Is.EqualTo(File.ReadAllText(RepoFile("packaging", "man", "sysmedic.1"))));
         Assert.That(Directory.GetFiles(root + "/usr/local/bin"), Has.Length.EqualTo(1), "no temporary file is left beside the binary");
         if (IsRoot)
         {
@@ -80,6 +82,15 @@ public class InstallScriptTests
         }
 
         Assert.That(Directory.GetDirectories(root + "/etc/systemd/system", "*.wants"), Is.Empty);
+    }
+
+    [Test]
+    public void Puts_the_manual_page_under_the_prefix()
+    {
+        string root = NewRoot();
+        Install(root, "--prefix", "/opt/sysmedic");
+        Assert.That(File.Exists(root + "/opt/sysmedic/share/man/man1/sysmedic.1"), Is.True);
+        Assert.That(Directory.Exists(root + "/usr/local"), Is.False, "nothing goes outside the prefix but /etc and /var");
     }
 
     [Test]
@@ -110,7 +121,7 @@ public class InstallScriptTests
             cd /tmp && tar -xzf {{Path.GetFileName(_tarball)}} && cd {{Path.GetFileName(_unpacked)}}
             ./install.sh >/dev/null
             echo "group: $(getent group sysmedic | cut -d: -f1)"
-            stat -c 'mode %n %a %U:%G' /usr/local/bin/sysmedic /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic
+            stat -c 'mode %n %a %U:%G' /usr/local/bin/sysmedic /usr/local/share/man/man1/sysmedic.1 /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic
             echo '# changed here' >>/etc/sysmedic/config.yaml
             echo rows >/var/lib/sysmedic/sysmedic.db
             ./install.sh | grep -c '^kept /etc/sysmedic/config.yaml' | sed 's/^/kept: /'
@@ -125,6 +136,7 @@ public class InstallScriptTests
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("group: sysmedic\n"));
         Assert.That(output, Does.Contain("mode /usr/local/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 644 root:root\n"));
+        Assert.That(output, Does.Contain("mode /usr/local/share/man/man1/sysmedic.1 644 root:root\n"));
         Assert.That(output, Does.Contain("mode /var/lib/sysmedic 750 root:root\n").And.Contain("mode /var/log/sysmedic 750 root:root\n"));
         Assert.That(output, Does.Contain("mode /run/sysmedic 755 root:root\n"));
         Assert.That(output, Does.Contain("kept: 1\n").And.Contain("after: config # changed here, db rows\n"));

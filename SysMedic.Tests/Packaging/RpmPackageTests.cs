@@ -37,11 +37,19 @@ public class RpmPackageTests
         Assert.That(files, Does.Contain("-rwxr-xr-x root:root /usr/bin/sysmedic\n"));
         Assert.That(files, Does.Contain("-rw-r--r-- root:root /etc/sysmedic/config.yaml\n"));
         Assert.That(files, Does.Contain("-rw-r--r-- root:root /usr/lib/tmpfiles.d/sysmedic.conf\n"));
+        Assert.That(files, Does.Contain("-rw-r--r-- root:root /usr/share/man/man1/sysmedic.1.gz\n"));
         Assert.That(files, Does.Contain("drwxr-x--- root:root /var/lib/sysmedic\n").And.Contain("drwxr-x--- root:root /var/log/sysmedic\n"));
         foreach (string unit in UnitNames())
         {
             Assert.That(files, Does.Contain($"-rw-r--r-- root:root /usr/lib/systemd/system/{unit}\n"));
         }
+    }
+
+    [Test]
+    public void Marks_the_manual_page_as_documentation()
+    {
+        // rpm --excludedocs and minimal images leave documentation out: the manual page is such a file.
+        Assert.That(Query("--docfiles").Split('\n'), Does.Contain("/usr/share/man/man1/sysmedic.1.gz"));
     }
 
     [Test]
