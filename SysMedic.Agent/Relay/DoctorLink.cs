@@ -46,12 +46,10 @@ public sealed class DoctorLink(string socketPath, ILogger logger) : IAsyncDispos
     public event Action<AlertMessage>? AlertReceived;
 
     /// <summary>
-    /// Whether remote consoles are connected, so the doctor should sample at its live interval. While false the
-    /// relay still gets the doctor's snapshots (for <c>/metrics</c>) at the doctor's idle pace.
+    /// Tells the doctor (now, and after every reconnection) whether remote consoles are connected, so it should sample
+    /// at its live interval. While not, the relay still gets the doctor's snapshots (for <c>/metrics</c>) at its idle
+    /// pace.
     /// </summary>
-    public bool Live => _live;
-
-    /// <summary>Tells the doctor (now, and after every reconnection) whether anyone watches through the relay.</summary>
     public void SetLive(bool live)
     {
         _live = live;

@@ -39,7 +39,7 @@ internal sealed partial class QuietAnsiInput : AnsiInput
             // Brisk at first, for the first frame; idle once nobody typed for a while.
             Application.MaximumIterationsPerSecond = ActivePace;
         }
-        catch (MissingFieldException)
+        catch (Exception ex) when (ex is MissingFieldException or TypeLoadException)
         {
             // The stock input and pace.
         }

@@ -10,10 +10,9 @@ public sealed partial class MainWindow
     private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
     private readonly Dictionary<long, AlertInfo> _alertsById = [];
 
-    // Every push (or resolution) gets the next number; a list answered for a request sent before that number must
-    // not undo it: the agent may raise an alert between reading its list and the console reading the answer.
-    private readonly Dictionary<long, long> _alertChangedAt = [];
-    private long _alertChanges;
+    // Alerts pushed (or resolved here) since the list request in flight was sent: its answer must not undo them, as
+    // the agent may raise an alert between reading its list and the console reading the answer. One request at a time.
+    private readonly HashSet<long> _pushedSinceAsked = [];
     private bool _alertsInFlight;
     private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
 
@@ -109,7 +108,7 @@ public sealed partial class MainWindow
         _alertsInFlight = true;
         _alertsFetched = now;
         bool all = Alerts.ShowResolved;
-        long asOf = _alertChanges;
+        _pushedSinceAsked.Clear();
         ISysMedicConnection asked = _connection is ConnectionSwitch s ? s.Current : _connection;
         OnUiThread(_connection.GetAlertsAsync(includeResolved: all), t =>
         {
@@ -121,7 +120,7 @@ public sealed partial class MainWindow
 
             if (t.IsCompletedSuccessfully)
             {
-                Merge(t.Result, all, asOf);
+                Merge(t.Result, all);
                 Alerts.SetLoadError("");
                 ShowAlertLists();
             }
@@ -134,14 +133,13 @@ public sealed partial class MainWindow
         });
     }
 
-    private void Merge(IReadOnlyList<AlertInfo> alerts, bool all, long asOf)
+    private void Merge(IReadOnlyList<AlertInfo> alerts, bool all)
     {
         // A list of unresolved alerts replaces the unresolved ones known: any missing was resolved elsewhere. An alert
         // pushed after the request was sent is newer than the list, whatever the list says about it.
-        bool pushedSince(long id) => _alertChangedAt.TryGetValue(id, out long at) && at > asOf;
-        List<long> stale = [.. _alertsById.Values.Where(a => (all || !a.IsResolved) && !pushedSince(a.Id)).Select(a => a.Id)];
+        List<long> stale = [.. _alertsById.Values.Where(a => (all || !a.IsResolved) && !_pushedSinceAsked.Contains(a.Id)).Select(a => a.Id)];
         stale.ForEach(id => _alertsById.Remove(id));
-        foreach (AlertInfo a in alerts.Where(a => !pushedSince(a.Id)))
+        foreach (AlertInfo a in alerts.Where(a => !_pushedSinceAsked.Contains(a.Id)))
         {
             _alertsById[a.Id] = a;
         }
@@ -150,7 +148,7 @@ public sealed partial class MainWindow
     private void Remember(AlertInfo alert)
     {
         _alertsById[alert.Id] = alert;
-        _alertChangedAt[alert.Id] = ++_alertChanges;
+        _ = _pushedSinceAsked.Add(alert.Id);
     }
 
     private void ShowAlertLists()

@@ -57,7 +57,7 @@ public sealed partial class MainWindow
     {
         // Nothing of the previous host may stay on screen: charts, alerts and the moment shown start again.
         _alertsById.Clear();
-        _alertChangedAt.Clear();
+        _pushedSinceAsked.Clear();
         _alertsFetched = DateTimeOffset.MinValue;
         _alertsInFlight = false;
         _historyFetched = DateTimeOffset.MinValue;
