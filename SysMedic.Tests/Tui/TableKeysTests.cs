@@ -16,6 +16,17 @@ public class TableKeysTests
     }
 
     [Test]
+    public void With_no_users_shown_the_users_screen_says_system_accounts_are_hidden()
+    {
+        using var console = new ConsoleHarness();
+        console.Connection.Publish(ConsoleSnapshots.Busy() with { Users = [] });
+        console.Press(Key.F2);
+
+        Assert.That(console.Screen, Does.Contain("0 users, by CPU% (system accounts are hidden)"));
+        Assert.That(console.Window.Users.Table.Shown, Is.Empty);
+    }
+
+    [Test]
     public void Greater_than_sorts_users_by_the_next_column_and_r_reverses_it()
     {
         using var console = new ConsoleHarness();

@@ -59,5 +59,5 @@ public sealed class UsersView : View
             : connection.Features.HasFlag(ConnectionFeatures.StoredHistory) ? "-" : "needs the agent";
 
     private void UpdateBar() =>
-        _bar.Text = $"{_count} users, by {Table.SortHeader}   Enter: user detail  < > sort  r reverse  * own threshold";
+        _bar.Text = $"{_count} users, by {Table.SortHeader}{(_count == 0 ? " (system accounts are hidden)" : "")}   Enter: user detail  < > sort  r reverse  * own threshold";
 }
