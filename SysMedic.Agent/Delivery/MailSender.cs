@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using SysMedic.Core.Config;
+using SysMedic.Core.Storage;
 
 namespace SysMedic.Agent.Delivery;
 
@@ -23,8 +25,12 @@ public sealed class MailSender
         _timeout = timeout ?? DefaultTimeout;
     }
 
-    /// <summary>The message as sent: From, To, Subject, the alert id header, and text and HTML alternatives.</summary>
-    public static MimeMessage Compose(EmailSection email, EmailPayload payload)
+    /// <summary>
+    /// The message as sent: From, To, Subject, the alert id header, and text and HTML alternatives. With
+    /// <paramref name="queued"/>, its Message-ID is the same at every attempt, so a mailbox can drop the repeat an
+    /// agent killed between the server's OK and recording it would send.
+    /// </summary>
+    public static MimeMessage Compose(EmailSection email, EmailPayload payload, OutboxMessage? queued = null)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(email.FromEmail));
@@ -34,13 +40,18 @@ public sealed class MailSender
         }
 
         message.Subject = payload.Subject;
-        message.Headers.Add(AlertIdHeader, payload.AlertId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (queued is not null)
+        {
+            message.MessageId = string.Create(CultureInfo.InvariantCulture, $"sysmedic.{queued.Id}.{queued.CreatedAt.ToUnixTimeSeconds()}@{MailDomain(email)}");
+        }
+
+        message.Headers.Add(AlertIdHeader, payload.AlertId.ToString(CultureInfo.InvariantCulture));
         message.Body = new BodyBuilder { TextBody = payload.Text, HtmlBody = payload.Html }.ToMessageBody();
         return message;
     }
 
-    /// <summary>Sends <paramref name="payload"/>; throws <see cref="DeliveryException"/> saying what went wrong.</summary>
-    public async Task SendAsync(EmailSection email, EmailPayload payload, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="payload"/> (queued as <paramref name="queued"/>); throws <see cref="DeliveryException"/> saying what went wrong.</summary>
+    public async Task SendAsync(EmailSection email, EmailPayload payload, OutboxMessage? queued, CancellationToken cancellationToken)
     {
         if (email.SmtpHost.Length == 0 || email.FromEmail.Length == 0 || email.ToEmails.Count == 0)
         {
@@ -50,7 +61,7 @@ public sealed class MailSender
         MimeMessage message;
         try
         {
-            message = Compose(email, payload);
+            message = Compose(email, payload, queued);
         }
         catch (ParseException ex)
         {
@@ -106,6 +117,13 @@ public sealed class MailSender
         ServiceNotConnectedException or IOException => $"the connection to {server} was lost: {ex.Message}",
         _ => $"sending through {server} failed: {ex.Message}",
     };
+
+    // The sender's domain, as RFC 5322 asks of a Message-ID's right part.
+    private static string MailDomain(EmailSection email)
+    {
+        int at = email.FromEmail.LastIndexOf('@');
+        return at >= 0 && at < email.FromEmail.Length - 1 ? email.FromEmail[(at + 1)..] : Environment.MachineName;
+    }
 
     // MailKit explains a refused certificate over several lines (one per reason); a log line needs one.
     private static string OneLine(string text) =>

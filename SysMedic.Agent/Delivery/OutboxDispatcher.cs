@@ -5,45 +5,71 @@ using SysMedic.Core.Storage;
 namespace SysMedic.Agent.Delivery;
 
 /// <summary>
-/// Sends the outbox messages that are due and records each outcome, so a failure is retried with the outbox's
-/// back-off until it succeeds or is given up a day after it was queued. Settings come from the configuration passed
-/// to each call, so a reload applies to mail already queued. A failure is logged once per episode and target (when
-/// it starts, when it recovers, and when a message is given up), not at every retry. Not thread-safe: call it from
-/// the monitoring loop only.
+/// Sends what the outbox holds and records each outcome. Each target (email, or one webhook URL) gets its messages
+/// in the order they were queued, so a recovery never arrives before the alert it recovers:
+/// <list type="bullet">
+/// <item>A target's oldest pending message is tried whenever any of its messages is due (a new alert is a reason to
+/// see whether the server is back). When it goes through, the rest follow at once: back-off ends as soon as the
+/// target works again.</item>
+/// <item>A server that cannot be reached (refused, no answer, email switched off) holds back every message for it
+/// until one shared retry, with back-off per target; a message the server refused fails alone with its own back-off
+/// and the others go on.</item>
+/// </list>
+/// Settings come from the configuration passed to each call, so a reload applies to mail already queued. A failure is
+/// logged once per episode and target (when it starts, when it recovers, and when a message is given up), not at every
+/// retry. Not thread-safe: one delivery worker calls it.
 /// </summary>
 public sealed class OutboxDispatcher : IDisposable
 {
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly MailSender _mail;
     private readonly WebhookSender _webhooks;
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failing = new(StringComparer.Ordinal);
 
-    public OutboxDispatcher(ILogger logger, MailSender? mail = null, WebhookSender? webhooks = null)
+    public OutboxDispatcher(ILogger logger, TimeProvider? time = null, MailSender? mail = null, WebhookSender? webhooks = null)
     {
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _mail = mail ?? new MailSender();
         _webhooks = webhooks ?? new WebhookSender();
     }
 
     /// <summary>
-    /// Attempts every due message (at most <paramref name="limit"/>) and returns how many were delivered. Never
-    /// throws for a failed delivery; only cancellation (and a storage failure, <see cref="StorageException"/>) ends
-    /// it early, leaving the rest due.
+    /// One pass over at most <paramref name="limit"/> pending messages; <paramref name="all"/> tries every target
+    /// whether due or not (the first pass after a start). Never throws for a failed delivery; only cancellation (and
+    /// a storage failure, <see cref="StorageException"/>) ends it early, leaving the rest pending.
     /// </summary>
-    public async Task<int> DeliverDueAsync(OutboxStore outbox, SysMedicConfig config, CancellationToken cancellationToken, int limit = 50)
+    public async Task<DeliveryPass> DeliverDueAsync(OutboxStore outbox, SysMedicConfig config, CancellationToken cancellationToken, int limit = 500, bool all = false)
     {
         int delivered = 0;
+        DateTimeOffset now = _time.GetUtcNow();
+        IReadOnlyList<OutboxMessage> pending = outbox.Pending(limit);
+        foreach (var queue in pending.GroupBy(TargetOf, StringComparer.Ordinal))
+        {
+            if (!all && !queue.Any(m => m.NextAttemptAt <= now))
+            {
+                continue;
+            }
 
-        // A server that cannot be reached fails every message the same way: after that failure the others queued for
-        // the same target in this pass are not tried (each try could wait for a timeout) but share its outcome.
-        var unreachable = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var message in outbox.Due(limit))
+            delivered += await DeliverInOrderAsync(outbox, config, queue.Key, [.. queue], cancellationToken).ConfigureAwait(false);
+        }
+
+        DateTimeOffset? next = pending.Count >= limit ? now : outbox.NextAttemptAt();
+        return new DeliveryPass(delivered, next);
+    }
+
+    public void Dispose() => _webhooks.Dispose();
+
+    private async Task<int> DeliverInOrderAsync(OutboxStore outbox, SysMedicConfig config, string target, List<OutboxMessage> queue, CancellationToken cancellationToken)
+    {
+        int delivered = 0;
+        for (int i = 0; i < queue.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string target = TargetOf(message);
-            var (error, targetWide) = unreachable.TryGetValue(target, out string? known)
-                ? (known, true)
-                : await TrySendAsync(message, config, cancellationToken).ConfigureAwait(false);
+            OutboxMessage message = queue[i];
+            var (error, targetWide) = await TrySendAsync(message, config, cancellationToken).ConfigureAwait(false);
             if (error is null)
             {
                 outbox.MarkDelivered(message.Id);
@@ -52,19 +78,25 @@ public sealed class OutboxDispatcher : IDisposable
                 continue;
             }
 
-            if (targetWide)
+            if (!targetWide)
             {
-                unreachable[target] = error;
+                Failed(target, message, outbox.MarkFailed(message.Id, error), error);
+                continue;
             }
 
-            var updated = outbox.MarkFailed(message.Id, error);
-            Failed(target, message, updated, error);
+            // Nothing for this target can go through now: all of its messages wait for one retry, in their order.
+            int failures = _failures[target] = _failures.GetValueOrDefault(target) + 1;
+            DateTimeOffset retry = _time.GetUtcNow() + OutboxStore.RetryDelay(failures);
+            foreach (OutboxMessage held in queue.Skip(i))
+            {
+                Failed(target, held, outbox.MarkFailed(held.Id, error, retry), error);
+            }
+
+            break;
         }
 
         return delivered;
     }
-
-    public void Dispose() => _webhooks.Dispose();
 
     /// <summary>A null error when sent; else why not, and whether every message for the target would fail alike.</summary>
     private async Task<(string? Error, bool TargetWide)> TrySendAsync(OutboxMessage message, SysMedicConfig config, CancellationToken cancellationToken)
@@ -81,7 +113,7 @@ public sealed class OutboxDispatcher : IDisposable
                         return ("email is disabled (email.enabled: false); the message is kept until email is enabled again or it is a day old", true);
                     }
 
-                    await _mail.SendAsync(config.Email, EmailPayload.Parse(message.Payload), cancellationToken).ConfigureAwait(false);
+                    await _mail.SendAsync(config.Email, EmailPayload.Parse(message.Payload), message, cancellationToken).ConfigureAwait(false);
                     return (null, false);
                 case DeliveryChannels.Webhook:
                     var post = WebhookPayload.Parse(message.Payload);
@@ -102,11 +134,12 @@ public sealed class OutboxDispatcher : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A bug or an unforeseen library error must not stop the other deliveries or the loop.
+            // A bug or an unforeseen library error must not stop the other deliveries.
             return ($"{ex.GetType().Name}: {ex.Message}", false);
         }
     }
 
+    // Each webhook URL is a target of its own; logs name it with its path hidden (it may hold a token).
     private static string TargetOf(OutboxMessage message)
     {
         if (message.Channel != DeliveryChannels.Webhook)
@@ -116,7 +149,7 @@ public sealed class OutboxDispatcher : IDisposable
 
         try
         {
-            return "webhook " + WebhookSender.Redact(WebhookPayload.Parse(message.Payload).Url);
+            return "webhook " + WebhookPayload.Parse(message.Payload).Url;
         }
         catch (DeliveryException)
         {
@@ -124,25 +157,29 @@ public sealed class OutboxDispatcher : IDisposable
         }
     }
 
+    private static string Shown(string target) =>
+        target.StartsWith("webhook ", StringComparison.Ordinal) ? "webhook " + WebhookSender.Redact(target["webhook ".Length..]) : target;
+
     private void Failed(string target, OutboxMessage message, OutboxMessage? updated, string error)
     {
         if (updated?.GaveUpAt is not null)
         {
             _logger.LogError("delivery: gave up {Target} message {Id} after {Attempts} attempts since {Created:u}: {Error}",
-                target, message.Id, updated.Attempts, message.CreatedAt, error);
+                Shown(target), message.Id, updated.Attempts, message.CreatedAt, error);
         }
 
         if (_failing.TryAdd(target, error))
         {
-            _logger.LogWarning("delivery: {Target} failed, retrying with back-off: {Error}", target, error);
+            _logger.LogWarning("delivery: {Target} failed, retrying with back-off: {Error}", Shown(target), error);
         }
     }
 
     private void Recovered(string target)
     {
+        _failures.Remove(target);
         if (_failing.Remove(target))
         {
-            _logger.LogInformation("delivery: {Target} works again", target);
+            _logger.LogInformation("delivery: {Target} works again", Shown(target));
         }
     }
 }

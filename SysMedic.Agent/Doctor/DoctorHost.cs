@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
 using SysMedic.Agent.Daemon;
+using SysMedic.Agent.Delivery;
 using SysMedic.Agent.Logging;
 using SysMedic.Core.Config;
 
@@ -52,8 +53,14 @@ public static class DoctorHost
             builder.Services.AddSystemd();
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
             string socket = SocketPath();
+            var state = new DoctorState(config);
+
+            // Delivery is a service of its own beside monitoring: the loop only wakes it.
+            builder.Services.AddSingleton(sp => new DeliveryWorker(
+                config.DatabasePath(), () => state.Config, sp.GetRequiredService<ILoggerFactory>().CreateLogger("delivery"), TimeProvider.System));
             builder.Services.AddHostedService(sp => new DoctorService(
-                configPath, config, socket, sp.GetRequiredService<ILoggerFactory>().CreateLogger("doctor"), sp.GetService<ISystemdNotifier>()));
+                configPath, state, socket, sp.GetRequiredService<ILoggerFactory>().CreateLogger("doctor"), sp.GetService<ISystemdNotifier>(), sp.GetRequiredService<DeliveryWorker>()));
+            builder.Services.AddHostedService(sp => new DeliveryService(sp.GetRequiredService<DeliveryWorker>()));
             using IHost host = builder.Build();
             host.Run();
         }

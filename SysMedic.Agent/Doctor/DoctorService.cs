@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using SysMedic.Agent.Delivery;
 using SysMedic.Agent.Protocol;
 using SysMedic.Core.Config;
 using SysMedic.Core.Protocol;
@@ -9,8 +10,11 @@ using SysMedic.Core.Sampling;
 
 namespace SysMedic.Agent.Doctor;
 
-/// <summary>The doctor as a hosted service: configuration watcher, local socket, request handler and the monitoring loop.</summary>
-public sealed class DoctorService(string configPath, SysMedicConfig config, string socketPath, ILogger logger, ISystemdNotifier? notifier) : BackgroundService
+/// <summary>
+/// The doctor as a hosted service: configuration watcher, local socket, request handler and the monitoring loop. The
+/// loop hands what it queues to the <see cref="DeliveryWorker"/>, which runs as a service of its own.
+/// </summary>
+public sealed class DoctorService(string configPath, DoctorState state, string socketPath, ILogger logger, ISystemdNotifier? notifier, DeliveryWorker delivery) : BackgroundService
 {
     /// <summary>What the doctor can answer, announced in hello.</summary>
     public static readonly IReadOnlyList<string> Capabilities = ["history", "alerts", "resolve_alert", "user_detail", "config"];
@@ -18,7 +22,7 @@ public sealed class DoctorService(string configPath, SysMedicConfig config, stri
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TimeProvider time = TimeProvider.System;
-        var state = new DoctorState(config);
+        SysMedicConfig config = state.Config;
         using var sampler = new Sampler(config.ToSamplerOptions(), time);
         using var watcher = new ConfigWatcher(configPath, config, logger, time);
         watcher.Changed += (_, e) => state.Config = e.Current;
@@ -27,7 +31,7 @@ public sealed class DoctorService(string configPath, SysMedicConfig config, stri
         var hello = new HelloMessage(
             ProtocolMessage.Version, "doctor", sampler.Options.Hostname, AgentVersion(), Kernel(), Environment.ProcessorCount,
             sampler.ReadSystem().Memory.TotalBytes, config.Monitoring.LiveInterval, Capabilities);
-        using var loop = new MonitoringLoop(state, sampler, logger, time);
+        using var loop = new MonitoringLoop(state, sampler, logger, time) { Queued = delivery.Wake };
         loop.OpenStorage();
 
         // The request handler gets its own connection: SQLite connections are not shared between threads.

@@ -24,7 +24,6 @@ public sealed partial class MonitoringLoop : IDisposable
     private readonly StorageHealth _health;
     private readonly CheckWindow _window = new();
     private readonly AlertEngine _engine;
-    private readonly OutboxDispatcher _dispatcher;
     private PersistentUserTracker _tracker = new();
     private SysMedicDatabase? _db;
     private DateTimeOffset _nextCheck;
@@ -40,10 +39,12 @@ public sealed partial class MonitoringLoop : IDisposable
         _time = time;
         _health = new StorageHealth(logger, time);
         _engine = new AlertEngine(sampler.Options.Hostname);
-        _dispatcher = new OutboxDispatcher(logger);
         _nextCheck = time.GetUtcNow() + CheckInterval;
         _nextCleanup = time.GetUtcNow() + TimeSpan.FromMinutes(5);
     }
+
+    /// <summary>Called (on the loop's thread) once storage is open and whenever deliveries were queued: wakes the delivery worker.</summary>
+    public Action? Queued { get; init; }
 
     /// <summary>Where snapshots and alerts are published (none in tests).</summary>
     public LocalSocketServer? Server { get; set; }
@@ -97,6 +98,7 @@ public sealed partial class MonitoringLoop : IDisposable
             _state.Episodes = [.. _tracker.Open];
             _state.UnresolvedAlerts = _db.Alerts.List(new AlertFilter { Limit = 10_000 }).Count;
             LogStorageOpened(_db.Path, _tracker.Open.Count);
+            Queued?.Invoke();
         }
         catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
         {
@@ -109,9 +111,6 @@ public sealed partial class MonitoringLoop : IDisposable
     /// <summary>Runs until <paramref name="stop"/>; the check in progress is finished first.</summary>
     public async Task RunAsync(Action? heartbeat, CancellationToken stop)
     {
-        // What a previous run left queued goes out first.
-        await DeliverAsync(stop);
-
         // Rates (CPU, I/O, network) need two readings: the first only primes the sampler, so a 0% that never was
         // is neither published nor stored (a slow start could otherwise close the first check on it alone).
         try
@@ -129,10 +128,7 @@ public sealed partial class MonitoringLoop : IDisposable
             long started = _time.GetTimestamp();
             try
             {
-                if (Tick())
-                {
-                    await DeliverAsync(stop);
-                }
+                Tick();
             }
 #pragma warning disable CA1031 // The agent's heartbeat: whatever one pass throws is logged, and the next pass runs.
             catch (Exception ex)
@@ -196,29 +192,6 @@ public sealed partial class MonitoringLoop : IDisposable
         }
 
         return false;
-    }
-
-    /// <summary>Sends what the outbox holds that is due (mail, webhooks); a failure is retried later, never thrown.</summary>
-    public async Task DeliverAsync(CancellationToken stop)
-    {
-        if (_db is not { } db)
-        {
-            return;
-        }
-
-        try
-        {
-            await _dispatcher.DeliverDueAsync(db.Outbox, _state.Config, stop);
-        }
-        catch (StorageException ex)
-        {
-            // Reported through the same once-per-episode log as every other storage failure.
-            _health.TryWrite("delivering alerts", () => throw ex);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the rest stays queued for the next start.
-        }
     }
 
     /// <summary>Stores the window, judges it, raises alerts; each part on its own so one failure spares the others.</summary>
@@ -287,7 +260,10 @@ public sealed partial class MonitoringLoop : IDisposable
 
         LogAlert(alert.Severity.ToKey().ToUpperInvariant(), alert.Type.ToKey(), id, alert.Message);
         Server?.BroadcastEvent(new AlertMessage(AlertMessage.Raised, (alert.ToRecord() with { Id = id }).ToInfo()));
-        Store("queueing alert delivery", db => AlertDelivery.Enqueue(db.Outbox, id, alert, _state.Config, _sampler.Options.Hostname));
+        if (Store("queueing alert delivery", db => AlertDelivery.Enqueue(db.Outbox, id, alert, _state.Config, _sampler.Options.Hostname)))
+        {
+            Queued?.Invoke();
+        }
     }
 
     /// <summary>What was raised within the suppress window before a restart is not raised again after it.</summary>
@@ -306,17 +282,11 @@ public sealed partial class MonitoringLoop : IDisposable
         _engine.RestoreLastRaised(recent);
     }
 
-    private void Store(string what, Action<SysMedicDatabase> write)
-    {
-        if (_db is { } db)
-        {
-            _health.TryWrite(what, () => write(db));
-        }
-    }
+    private bool Store(string what, Action<SysMedicDatabase> write) =>
+        _db is { } db && _health.TryWrite(what, () => write(db));
 
     public void Dispose()
     {
-        _dispatcher.Dispose();
         _db?.Dispose();
         _db = null;
     }

@@ -4,16 +4,20 @@ namespace SysMedic.Core.Storage;
 
 /// <summary>
 /// The <c>outbox</c> table: deliveries survive restarts. A failure schedules the next attempt with exponential
-/// back-off (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>); a message still failing
-/// <see cref="GiveUpAfter"/> after it was created is given up.
+/// back-off (<see cref="FirstRetryDelay"/> doubling up to <see cref="MaxRetryDelay"/>), or at a time the caller
+/// gives (a server that cannot be reached holds back every message for it until one shared retry); a message still
+/// failing <see cref="GiveUpAfter"/> after it was created is given up.
 /// </summary>
 public sealed class OutboxStore
 {
     /// <summary>The wait after the first failure.</summary>
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest wait between two attempts.</summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+    /// <summary>
+    /// The longest wait between two attempts: how late, at worst, a backlog goes out after its server is back when
+    /// no new alert comes to try it sooner. A probe every few minutes costs a dead server nothing.
+    /// </summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
     /// <summary>How long after creation a failing message is abandoned.</summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
@@ -29,6 +33,16 @@ public sealed class OutboxStore
          FROM outbox
         WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= $now
         ORDER BY next_attempt_at, id LIMIT $limit
+        """;
+
+    private const string PendingSql = "SELECT " + Columns + """
+         FROM outbox
+        WHERE delivered_at IS NULL AND gave_up_at IS NULL
+        ORDER BY id LIMIT $limit
+        """;
+
+    private const string NextAttemptSql = """
+        SELECT min(next_attempt_at) FROM outbox WHERE delivered_at IS NULL AND gave_up_at IS NULL
         """;
 
     private const string GetSql = "SELECT " + Columns + " FROM outbox WHERE id = $id";
@@ -71,6 +85,21 @@ public sealed class OutboxStore
         return SqliteErrors.Guard("reading the outbox", () => ReadAll(command));
     }
 
+    /// <summary>Every message not delivered and not given up, due or not, in the order they were queued.</summary>
+    public IReadOnlyList<OutboxMessage> Pending(int limit = 500)
+    {
+        using var command = Command(PendingSql);
+        command.Parameters.AddWithValue("$limit", limit);
+        return SqliteErrors.Guard("reading the outbox", () => ReadAll(command));
+    }
+
+    /// <summary>When the earliest pending message is next due, or null when nothing is pending.</summary>
+    public DateTimeOffset? NextAttemptAt()
+    {
+        using var command = Command(NextAttemptSql);
+        return SqliteErrors.Guard("reading the outbox", () => UnixTime.FromNullable(command.ExecuteScalar() ?? DBNull.Value));
+    }
+
     /// <summary>The message with <paramref name="id"/>, or null.</summary>
     public OutboxMessage? Get(long id)
     {
@@ -89,10 +118,11 @@ public sealed class OutboxStore
     }
 
     /// <summary>
-    /// Records a failed attempt with <paramref name="error"/> and schedules the next one; returns the updated
-    /// message (its <see cref="OutboxMessage.GaveUpAt"/> is set when it is given up), or null if unknown.
+    /// Records a failed attempt with <paramref name="error"/> and schedules the next one, at
+    /// <paramref name="nextAttempt"/> or after the message's own back-off; returns the updated message (its
+    /// <see cref="OutboxMessage.GaveUpAt"/> is set when it is given up), or null if unknown.
     /// </summary>
-    public OutboxMessage? MarkFailed(long id, string error)
+    public OutboxMessage? MarkFailed(long id, string error, DateTimeOffset? nextAttempt = null)
     {
         OutboxMessage? message = Get(id);
         if (message is null || message.DeliveredAt is not null || message.GaveUpAt is not null)
@@ -103,7 +133,7 @@ public sealed class OutboxStore
         DateTimeOffset now = _time.GetUtcNow();
         int attempts = message.Attempts + 1;
         bool giveUp = now - message.CreatedAt >= GiveUpAfter;
-        DateTimeOffset next = now + RetryDelay(attempts);
+        DateTimeOffset next = nextAttempt ?? now + RetryDelay(attempts);
         using var command = Command(FailedSql);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$attempts", attempts);
@@ -114,7 +144,7 @@ public sealed class OutboxStore
         return Get(id);
     }
 
-    /// <summary>The wait before attempt number <paramref name="failedAttempts"/> + 1: 30 s, 1 min, 2 min, ... at most 1 h.</summary>
+    /// <summary>The wait before attempt number <paramref name="failedAttempts"/> + 1: 30 s, 1 min, 2 min, 4 min, then 5 min.</summary>
     public static TimeSpan RetryDelay(int failedAttempts)
     {
         int doublings = Math.Clamp(failedAttempts - 1, 0, 20);

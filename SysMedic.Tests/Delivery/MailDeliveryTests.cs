@@ -17,11 +17,11 @@ public class MailDeliveryTests
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), User, Password);
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(server.Port);
         var ids = AlertDelivery.Enqueue(db.Outbox, 42, SampleAlerts.CpuHigh(), config);
 
-        int delivered = await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None);
+        int delivered = (await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered;
 
         Assert.That(delivered, Is.EqualTo(1), db.Outbox.Get(ids[0])!.LastError);
         var mail = server.Received.Single();
@@ -44,12 +44,12 @@ public class MailDeliveryTests
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), User, Password);
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var queuedWith = SampleAlerts.Mail(server.Port);
         queuedWith = queuedWith with { Email = queuedWith.Email with { ToEmails = ["old@example.org"], Password = "wrong" } };
         AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), queuedWith);
 
-        int delivered = await dispatcher.DeliverDueAsync(db.Outbox, SampleAlerts.Mail(server.Port), CancellationToken.None);
+        int delivered = (await dispatcher.DeliverDueAsync(db.Outbox, SampleAlerts.Mail(server.Port), CancellationToken.None)).Delivered;
 
         Assert.That(delivered, Is.EqualTo(1));
         Assert.That(server.Received.Single().Recipients, Is.EqualTo(new[] { "ops@example.org", "oncall@example.org" }));
@@ -61,12 +61,12 @@ public class MailDeliveryTests
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), User, Password);
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(server.Port);
         config = config with { Email = config.Email with { TlsVerify = true } };
         long id = AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config).Single();
 
-        int delivered = await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None);
+        int delivered = (await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered;
 
         Assert.That(delivered, Is.Zero);
         Assert.That(server.Received, Is.Empty);
@@ -80,12 +80,12 @@ public class MailDeliveryTests
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), User, Password);
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(server.Port);
         config = config with { Email = config.Email with { Password = "nope" } };
         long id = AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config).Single();
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero);
         Assert.That(db.Outbox.Get(id)!.LastError, Does.Contain("refused the login of \"alerts\""));
     }
 
@@ -95,18 +95,18 @@ public class MailDeliveryTests
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), User, Password, tls: false);
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(server.Port);
         config = config with { Email = config.Email with { Security = EmailSecurity.Auto } };
         long id = AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config).Single();
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero);
         Assert.That(server.LoginAttempts, Is.Empty);
         Assert.That(db.Outbox.Get(id)!.LastError, Does.Contain("offers no STARTTLS"));
 
         var plain = config with { Email = config.Email with { Security = EmailSecurity.None } };
         temp.Time.Advance(TimeSpan.FromMinutes(1));
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, plain, CancellationToken.None), Is.EqualTo(1));
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, plain, CancellationToken.None)).Delivered, Is.EqualTo(1));
         Assert.That(server.Received.Single().Secure, Is.False);
     }
 
@@ -116,12 +116,12 @@ public class MailDeliveryTests
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next());
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(server.Port);
         config = config with { Email = config.Email with { Username = "", Password = "" } };
         AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config);
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.EqualTo(1));
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(1));
         Assert.That(server.LoginAttempts, Is.Empty);
         Assert.That(server.Received.Single().User, Is.Null);
     }
@@ -131,7 +131,7 @@ public class MailDeliveryTests
     {
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(FreePort.Next());
         long id = AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config).Single();
 

@@ -13,22 +13,22 @@ public class MailRetryTests
         int port = FreePort.Next();
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(port);
         long id = AlertDelivery.Enqueue(db.Outbox, 5, SampleAlerts.CpuHigh(), config).Single();
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero);
         var failed = db.Outbox.Get(id)!;
         Assert.That(failed.Attempts, Is.EqualTo(1));
         Assert.That(failed.NextAttemptAt, Is.EqualTo(temp.Time.GetUtcNow() + OutboxStore.FirstRetryDelay));
         Assert.That(failed.LastError, Does.StartWith($"cannot connect to 127.0.0.1:{port}"));
 
         await using var server = await TestSmtpServer.StartAsync(port, "alerts", "s3cret pass");
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero, "not due before its back-off");
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero, "not due before its back-off");
         temp.Time.Advance(OutboxStore.FirstRetryDelay);
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.EqualTo(1));
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(1));
         temp.Time.Advance(TimeSpan.FromHours(2));
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero);
 
         Assert.That(server.Received.Single().Message.Headers[MailSender.AlertIdHeader], Is.EqualTo("5"));
         Assert.That(db.Outbox.Get(id)!.Attempts, Is.EqualTo(2));
@@ -47,9 +47,9 @@ public class MailRetryTests
 
         await using var server = await TestSmtpServer.StartAsync(port, "alerts", "s3cret pass");
         using var reopened = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
 
-        Assert.That(await dispatcher.DeliverDueAsync(reopened.Outbox, config, CancellationToken.None), Is.EqualTo(1));
+        Assert.That((await dispatcher.DeliverDueAsync(reopened.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(1));
         Assert.That(server.Received.Single().Message.Headers[MailSender.AlertIdHeader], Is.EqualTo("9"));
     }
 
@@ -59,7 +59,7 @@ public class MailRetryTests
         int port = FreePort.Next();
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(port);
         AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config);
         AlertDelivery.Enqueue(db.Outbox, 2, SampleAlerts.CpuHigh(), config);
@@ -74,7 +74,7 @@ public class MailRetryTests
         Assert.That(db.Outbox.Due().Select(m => m.Attempts), Is.EqualTo(new[] { 4, 4 }));
 
         await using var server = await TestSmtpServer.StartAsync(port, "alerts", "s3cret pass");
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.EqualTo(2));
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(2));
         Assert.That(temp.Logger.Entries.Last().Message, Does.Contain("email works again"));
     }
 
@@ -83,7 +83,7 @@ public class MailRetryTests
     {
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Mail(FreePort.Next());
         long id = AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config).Single();
 

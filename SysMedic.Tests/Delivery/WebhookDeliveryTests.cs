@@ -15,14 +15,14 @@ public class WebhookDeliveryTests
         using var listener = new TestWebhookListener();
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Hooks(
             new WebhookTarget(listener.UrlFor("/json"), WebhookFormat.Json),
             new WebhookTarget(listener.UrlFor("/slack"), WebhookFormat.Slack),
             new WebhookTarget(listener.UrlFor("/discord"), WebhookFormat.Discord));
         AlertDelivery.Enqueue(db.Outbox, 3, SampleAlerts.CpuHigh(), config, "build-01");
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.EqualTo(3));
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(3));
 
         var byPath = listener.Requests.ToDictionary(r => r.Path);
         Assert.That(byPath.Keys, Is.EquivalentTo(new[] { "/json", "/slack", "/discord" }));
@@ -42,18 +42,18 @@ public class WebhookDeliveryTests
         using var listener = new TestWebhookListener { Status = HttpStatusCode.InternalServerError };
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Hooks(new WebhookTarget(listener.UrlFor("/secret-token"), WebhookFormat.Json));
         long id = AlertDelivery.Enqueue(db.Outbox, 3, SampleAlerts.CpuHigh(), config).Single();
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero);
         var failed = db.Outbox.Get(id)!;
         Assert.That(failed.Attempts, Is.EqualTo(1));
         Assert.That(failed.LastError, Does.Contain("answered HTTP 500").And.Not.Contain("secret-token"));
 
         listener.Status = HttpStatusCode.OK;
         temp.Time.Advance(OutboxStore.FirstRetryDelay);
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.EqualTo(1));
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(1));
         Assert.That(listener.Requests, Has.Count.EqualTo(2));
         Assert.That(db.Outbox.Get(id)!.DeliveredAt, Is.Not.Null);
     }
@@ -64,12 +64,12 @@ public class WebhookDeliveryTests
         using var listener = new TestWebhookListener { Hang = true };
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger, webhooks: new WebhookSender(TimeSpan.FromMilliseconds(300)));
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time, webhooks: new WebhookSender(TimeSpan.FromMilliseconds(300)));
         var config = SampleAlerts.Hooks(new WebhookTarget(listener.UrlFor("/slow"), WebhookFormat.Json));
         AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config);
         AlertDelivery.Enqueue(db.Outbox, 2, SampleAlerts.CpuHigh(), config);
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.Zero);
 
         Assert.That(listener.Requests, Has.Count.EqualTo(1));
         var failed = db.Outbox.Due(limit: 10);
@@ -84,11 +84,11 @@ public class WebhookDeliveryTests
         using var listener = new TestWebhookListener();
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        using var dispatcher = new OutboxDispatcher(temp.Logger);
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
         var config = SampleAlerts.Hooks(new WebhookTarget(listener.UrlFor("/old"), WebhookFormat.Slack));
         long id = AlertDelivery.Enqueue(db.Outbox, 3, SampleAlerts.CpuHigh(), config).Single();
 
-        Assert.That(await dispatcher.DeliverDueAsync(db.Outbox, SampleAlerts.Hooks(), CancellationToken.None), Is.Zero);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, SampleAlerts.Hooks(), CancellationToken.None)).Delivered, Is.Zero);
         Assert.That(listener.Requests, Is.Empty);
         Assert.That(db.Outbox.Get(id)!.LastError, Does.Contain("is no longer in alerts.webhooks"));
     }
