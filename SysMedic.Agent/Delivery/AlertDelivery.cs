@@ -12,8 +12,16 @@ public static class AlertDelivery
     /// <c>alerts.webhooks</c> in <paramref name="outbox"/>; returns their ids. <paramref name="host"/> names the machine
     /// in webhook bodies (default: this machine's name).
     /// </summary>
-    public static IReadOnlyList<long> Enqueue(OutboxStore outbox, long alertId, RaisedAlert alert, SysMedicConfig config, string? host = null)
+    public static IReadOnlyList<long> Enqueue(OutboxStore outbox, long alertId, Alert alert, SysMedicConfig config, string? host = null)
     {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(config);
+        if (alert.Content.Title.Length == 0)
+        {
+            throw new ArgumentException("only an alert just raised has the words to send", nameof(alert));
+        }
+
         host ??= Environment.MachineName;
         var ids = new List<long>();
         if (config.Email.Enabled)

@@ -11,7 +11,7 @@ public static class WebhookBody
     public const int DiscordContentLimit = 2000;
 
     /// <summary>The JSON body for <paramref name="alert"/> (raised on <paramref name="host"/>) in <paramref name="format"/>.</summary>
-    public static string Render(WebhookFormat format, long alertId, RaisedAlert alert, string host) => format switch
+    public static string Render(WebhookFormat format, long alertId, Alert alert, string host) => format switch
     {
         WebhookFormat.Slack => PayloadJson.Write(w => w.WriteString("text", $"*{alert.Content.Title}*\n{alert.Content.Text}")),
         WebhookFormat.Discord => PayloadJson.Write(w => w.WriteString("content", Truncate($"**{alert.Content.Title}**\n{alert.Content.Text}", DiscordContentLimit))),

@@ -57,7 +57,7 @@ public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabas
             return request switch
             {
                 HistoryRequest h => History(db, h),
-                AlertsRequest a => new AlertsResult(a.Id, [.. db.Alerts.List(new AlertFilter { IncludeResolved = a.All, Limit = Math.Clamp(a.Limit, 1, 1000) }).Select(x => x.ToInfo())]),
+                AlertsRequest a => new AlertsResult(a.Id, [.. db.Alerts.List(new AlertFilter { IncludeResolved = a.All, Limit = Math.Clamp(a.Limit, 1, 1000) }).Select(AlertInfo.From)]),
                 ResolveAlertRequest r => Resolve(db, r, peer),
                 _ => new ErrorMessage(request.Id, ErrorMessage.UnknownType, "unknown request"),
             };
@@ -101,12 +101,11 @@ public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabas
             case AlertResolveOutcome.NotFound:
                 return new ErrorMessage(r.Id, ErrorMessage.NotFound, $"no alert {r.AlertId}");
             case AlertResolveOutcome.AlreadyResolved:
-                AlertRecord? done = db.Alerts.Get(r.AlertId);
+                Core.Alerts.Alert? done = db.Alerts.Get(r.AlertId);
                 return new ErrorMessage(r.Id, ErrorMessage.BadRequest, $"alert {r.AlertId} was already resolved by {done?.ResolvedBy} at {done?.ResolvedAt:u}");
             default:
-                AlertInfo info = db.Alerts.Get(r.AlertId)!.ToInfo();
+                AlertInfo info = AlertInfo.From(db.Alerts.Get(r.AlertId)!);
                 logger.LogInformation("alert {Id} resolved by {By}: {Note}", r.AlertId, by, r.Note);
-                state.UnresolvedAlerts = Math.Max(0, state.UnresolvedAlerts - 1);
                 AlertResolved?.Invoke(info);
                 return new ResolveAlertResult(r.Id, info);
         }

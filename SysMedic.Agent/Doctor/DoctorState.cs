@@ -13,6 +13,8 @@ public sealed class DoctorState(SysMedicConfig config)
     private volatile SnapshotMessage? _latestMessage;
     private volatile string? _latestJson;
     private volatile IReadOnlyList<UserEpisode> _episodes = [];
+    private volatile StorageInfo _storage = StorageInfo.Ok;
+    private volatile int _unresolvedAlerts;
 
     /// <summary>The configuration in force.</summary>
     public SysMedicConfig Config
@@ -45,8 +47,19 @@ public sealed class DoctorState(SysMedicConfig config)
         set => _episodes = value;
     }
 
-    /// <summary>Alerts not resolved yet, as of the last check.</summary>
-    public int UnresolvedAlerts { get; set; }
+    /// <summary>Alerts not resolved yet, counted in storage by the monitoring loop at each sample.</summary>
+    public int UnresolvedAlerts
+    {
+        get => _unresolvedAlerts;
+        set => _unresolvedAlerts = value;
+    }
+
+    /// <summary>Whether the history database takes writes, as of the last check.</summary>
+    public StorageInfo Storage
+    {
+        get => _storage;
+        set => _storage = value;
+    }
 
     /// <summary>When the last check ran.</summary>
     public DateTimeOffset? LastCheck { get; set; }
@@ -58,7 +71,10 @@ public sealed class DoctorState(SysMedicConfig config)
             snapshot,
             [.. _episodes.Where(e => e.Persistent).Select(e => e.ToInfo())],
             UnresolvedAlerts,
-            _config.ToThresholds().ToInfo());
+            _config.ToThresholds().ToInfo())
+        {
+            Storage = _storage,
+        };
         _latest = snapshot;
         _latestJson = null;
         _latestMessage = message;

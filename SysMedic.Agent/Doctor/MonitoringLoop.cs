@@ -12,8 +12,10 @@ namespace SysMedic.Agent.Doctor;
 
 /// <summary>
 /// The doctor's heartbeat. Every live interval: a snapshot, published to local clients. Every check interval: the
-/// window's averages and peaks stored, the persistent-user tracker and the alert engine run, alerts stored and
-/// handed on. A failing step is logged and the loop goes on; storage trouble never stops monitoring.
+/// window's averages and peaks stored, the persistent-user tracker and the alert engine run, alerts stored and handed
+/// to the delivery worker. Its only job is to sample, check and publish on time: it never waits on the network, a
+/// failing step is logged and the loop goes on, and storage trouble (a full disk) keeps alerts in memory until they
+/// can be stored.
 /// </summary>
 public sealed partial class MonitoringLoop : IDisposable
 {
@@ -21,14 +23,14 @@ public sealed partial class MonitoringLoop : IDisposable
     private readonly Sampler _sampler;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly StorageHealth _health;
+    private readonly DoctorStorage _storage;
     private readonly CheckWindow _window = new();
     private readonly AlertEngine _engine;
     private PersistentUserTracker _tracker = new();
-    private SysMedicDatabase? _db;
     private DateTimeOffset _nextCheck;
     private DateTimeOffset _nextCleanup;
-    private DateTimeOffset _nextOpenAttempt;
+    private bool _checked;
+    private long _unstoredId;
 
     /// <summary>A loop sampling with <paramref name="sampler"/> into <paramref name="state"/>.</summary>
     public MonitoringLoop(DoctorState state, Sampler sampler, ILogger logger, TimeProvider time)
@@ -37,7 +39,7 @@ public sealed partial class MonitoringLoop : IDisposable
         _sampler = sampler;
         _logger = logger;
         _time = time;
-        _health = new StorageHealth(logger, time);
+        _storage = new DoctorStorage(state.Config.DatabasePath(), logger, time);
         _engine = new AlertEngine(sampler.Options.Hostname);
         _nextCheck = time.GetUtcNow() + CheckInterval;
         _nextCleanup = time.GetUtcNow() + TimeSpan.FromMinutes(5);
@@ -50,7 +52,10 @@ public sealed partial class MonitoringLoop : IDisposable
     public LocalSocketServer? Server { get; set; }
 
     /// <summary>The database the loop writes to, once it could be opened.</summary>
-    public SysMedicDatabase? Database => _db;
+    public SysMedicDatabase? Database => _storage.Database;
+
+    /// <summary>Checks run since the start.</summary>
+    public long Checks { get; private set; }
 
     // Between the priming reading and the first one published: long enough for rates to mean something.
     private static readonly TimeSpan FirstReadingGap = TimeSpan.FromMilliseconds(250);
@@ -87,25 +92,12 @@ public sealed partial class MonitoringLoop : IDisposable
     /// <summary>Opens the database (or tries again later) and restores what a restart must continue.</summary>
     public void OpenStorage()
     {
-        SysMedicConfig config = _state.Config;
-        try
+        if (_storage.Open())
         {
-            Directory.CreateDirectory(config.DataPath);
-            _db = SysMedicDatabase.Open(config.DatabasePath(), _time, _logger);
-            DateTimeOffset now = _time.GetUtcNow();
-            _tracker = new PersistentUserTracker(_db.PersistentUsers.LoadOpen().Select(r => r.ToEpisode(now, config.UserPersistentTime())).OfType<UserEpisode>());
-            RestoreRecentAlerts(_db, now);
-            _state.Episodes = [.. _tracker.Open];
-            _state.UnresolvedAlerts = _db.Alerts.List(new AlertFilter { Limit = 10_000 }).Count;
-            LogStorageOpened(_db.Path, _tracker.Open.Count);
-            Queued?.Invoke();
+            Opened();
         }
-        catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException)
-        {
-            _db = null;
-            _nextOpenAttempt = _time.GetUtcNow() + TimeSpan.FromMinutes(1);
-            LogStorageUnavailable(config.DatabasePath(), ex.Message);
-        }
+
+        _state.Storage = _storage.Status;
     }
 
     /// <summary>Runs until <paramref name="stop"/>; the check in progress is finished first.</summary>
@@ -137,6 +129,7 @@ public sealed partial class MonitoringLoop : IDisposable
                 LogPassFailed(ex);
             }
 
+            // The watchdog's ping: the sampling loop is alive (delivery has its own worker and says nothing here).
             heartbeat?.Invoke();
             await WaitForNextSampleAsync(started, stop);
         }
@@ -172,6 +165,7 @@ public sealed partial class MonitoringLoop : IDisposable
             _sampler.Options = _state.Config.ToSamplerOptions(_sampler.Options);
             Snapshot snapshot = _sampler.Sample(_tracker.PersistentUserCount);
             _window.Add(snapshot);
+            _state.UnresolvedAlerts = _storage.CountUnresolved() ?? _state.UnresolvedAlerts;
             _ = _state.Publish(snapshot);
             if (Server is { ClientCount: > 0 } server)
             {
@@ -204,98 +198,134 @@ public sealed partial class MonitoringLoop : IDisposable
             return;
         }
 
-        if (_db is null && _time.GetUtcNow() >= _nextOpenAttempt)
+        if (_storage.Reopen())
         {
-            OpenStorage();
+            Opened();
         }
 
-        Store("writing the check", db => db.Metrics.WriteCheck(summary.ToRow(), summary.ToUserRows()));
+        _storage.Write("writing the check", db => db.Metrics.WriteCheck(summary.ToRow(), summary.ToUserRows()));
         Thresholds thresholds = config.ToThresholds();
         TrackerUpdate update = _tracker.Update(summary, thresholds, config.UserPersistentTime());
         _state.Episodes = update.Open;
-        Store("recording persistent users", db =>
-        {
-            foreach (UserEpisode e in update.Open)
-            {
-                db.PersistentUsers.UpsertOpen(e.ToRecord(summary.End));
-            }
-
-            foreach (UserEpisode e in update.Ended)
-            {
-                db.PersistentUsers.Resolve(e.Username, e.Metric.ToKey(), summary.End);
-            }
-        });
-
+        StoreEpisodes(update, summary.End);
         foreach (UserEpisode e in update.BecamePersistent)
         {
             LogPersistent(e.Username, e.Metric.ToDisplay(), e.StartTime);
         }
 
-        var alerts = _engine.Evaluate(new AlertInput(summary, update, thresholds, TimeSpan.FromMinutes(config.Alerts.SuppressMinutes)));
-        foreach (RaisedAlert alert in alerts)
-        {
-            Raise(alert);
-        }
-
+        var input = new AlertInput(summary, update, thresholds, TimeSpan.FromMinutes(config.Alerts.SuppressMinutes)) { Clearing = config.Alerts.ToClearing() };
+        Raise(_engine.Evaluate(input));
+        _checked = true;
+        Checks++;
         _state.LastCheck = summary.End;
         if (_time.GetUtcNow() >= _nextCleanup)
         {
             _nextCleanup = _time.GetUtcNow() + TimeSpan.FromDays(1);
-            Store("deleting old history", db =>
-            {
-                RetentionResult r = db.Maintenance.Cleanup(config.DatabaseRetentionDays);
-                LogRetention(r.ToString());
-            });
+            _storage.Write("deleting old history", db => LogRetention(db.Maintenance.Cleanup(config.DatabaseRetentionDays).ToString()));
         }
+
+        _storage.Settle();
+        _state.Storage = _storage.Status;
+        _state.UnresolvedAlerts = _storage.CountUnresolved() ?? _state.UnresolvedAlerts;
     }
 
-    private void Raise(RaisedAlert alert)
+    private void StoreEpisodes(TrackerUpdate update, DateTimeOffset end)
     {
-        long id = 0;
-        Store("storing an alert", db => id = db.Alerts.Insert(alert.ToRecord()));
-        if (alert.Type != AlertType.Recovery)
+        if (update.Open.Count == 0 && update.Ended.Count == 0)
         {
-            _state.UnresolvedAlerts++;
+            return;
         }
 
-        LogAlert(alert.Severity.ToKey().ToUpperInvariant(), alert.Type.ToKey(), id, alert.Message);
-        Server?.BroadcastEvent(new AlertMessage(AlertMessage.Raised, (alert.ToRecord() with { Id = id }).ToInfo()));
-        if (Store("queueing alert delivery", db => AlertDelivery.Enqueue(db.Outbox, id, alert, _state.Config, _sampler.Options.Hostname)))
+        _storage.Write("recording persistent users", db => db.InTransaction(() =>
+        {
+            foreach (UserEpisode e in update.Open)
+            {
+                db.PersistentUsers.UpsertOpen(e.ToRecord(end));
+            }
+
+            foreach (UserEpisode e in update.Ended)
+            {
+                db.PersistentUsers.Resolve(e.Username, e.Metric.ToKey(), end);
+            }
+        }));
+    }
+
+    // Alerts are logged and pushed to consoles at once; stored and queued for delivery with those still waiting, in
+    // order, when storage takes them (pushed again then, with their ids).
+    private void Raise(IReadOnlyList<Alert> raised)
+    {
+        foreach (Alert alert in raised)
+        {
+            LogAlert(alert.Severity.ToKey().ToUpperInvariant(), alert.Type.ToKey(), alert.Message);
+        }
+
+        SysMedicConfig config = _state.Config;
+        string host = _sampler.Options.Hostname;
+        IReadOnlyList<Alert> stored = _storage.StoreAlerts(raised, _engine.Conditions, (db, alert) => AlertDelivery.Enqueue(db.Outbox, alert.Id, alert, config, host));
+        if (stored.Count > 0)
         {
             Queued?.Invoke();
         }
+
+        foreach (Alert alert in stored)
+        {
+            Push(alert);
+        }
+
+        if (stored.Count == 0)
+        {
+            foreach (Alert alert in raised)
+            {
+                // Not stored yet: consoles see it now under a provisional negative id, replaced once it is stored.
+                Push(alert with { Id = --_unstoredId });
+            }
+        }
+    }
+
+    private void Push(Alert alert) => Server?.BroadcastEvent(new AlertMessage(AlertMessage.Raised, AlertInfo.From(alert)));
+
+    // First open: continue what the previous run was tracking. A later open (after an outage) keeps the newer state
+    // in memory; the conditions are then stored with the next alerts.
+    private void Opened()
+    {
+        SysMedicDatabase db = _storage.Database!;
+        if (!_checked)
+        {
+            try
+            {
+                DateTimeOffset now = _time.GetUtcNow();
+                SysMedicConfig config = _state.Config;
+                _tracker = new PersistentUserTracker(db.PersistentUsers.LoadOpen().Select(r => r.ToEpisode(now, config.UserPersistentTime())).OfType<UserEpisode>());
+                _engine.Restore(_storage.LoadConditions());
+                RestoreRecentAlerts(db, now);
+                _state.Episodes = [.. _tracker.Open];
+            }
+            catch (StorageException ex)
+            {
+                LogRestoreFailed(ex.Message);
+            }
+        }
+
+        LogStorageOpened(db.Path, _tracker.Open.Count, _engine.Conditions.Count);
+        Queued?.Invoke();
     }
 
     /// <summary>What was raised within the suppress window before a restart is not raised again after it.</summary>
     private void RestoreRecentAlerts(SysMedicDatabase db, DateTimeOffset now)
     {
         DateTimeOffset since = now - TimeSpan.FromMinutes(_state.Config.Alerts.SuppressMinutes);
-        var recent = new List<KeyValuePair<string, DateTimeOffset>>();
-        foreach (AlertRecord a in db.Alerts.List(new AlertFilter { IncludeResolved = true, Since = since, Limit = 10_000 }))
-        {
-            if (a.Subject.Length > 0 && AlertText.ParseType(a.AlertType) is { } type && AlertText.ParseSeverity(a.Severity) is { } severity)
-            {
-                recent.Add(new(AlertEngine.KeyOf(type, a.Subject, severity), a.Timestamp));
-            }
-        }
-
-        _engine.RestoreLastRaised(recent);
+        _engine.RestoreLastRaised(db.Alerts.List(new AlertFilter { IncludeResolved = true, Since = since, Limit = 10_000 })
+            .Where(a => a.Subject.Length > 0)
+            .Select(a => new KeyValuePair<string, DateTimeOffset>(AlertEngine.KeyOf(a.Type, a.Subject, a.Severity), a.Timestamp)));
     }
 
-    private bool Store(string what, Action<SysMedicDatabase> write) =>
-        _db is { } db && _health.TryWrite(what, () => write(db));
+    public void Dispose() => _storage.Dispose();
 
-    public void Dispose()
-    {
-        _db?.Dispose();
-        _db = null;
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "history database {Path} open; {Open} open episodes and {Conditions} alert conditions restored")]
+    private partial void LogStorageOpened(string path, int open, int conditions);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "history database {Path} open; {Open} open episodes restored")]
-    private partial void LogStorageOpened(string path, int open);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "history database {Path} cannot be opened: {Reason}; monitoring goes on, retrying in a minute")]
-    private partial void LogStorageUnavailable(string path, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "what the previous run was tracking could not be read: {Reason}; starting afresh")]
+    private partial void LogRestoreFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "a monitoring pass failed; the next one runs as planned")]
     private partial void LogPassFailed(Exception exception);
@@ -303,8 +333,8 @@ public sealed partial class MonitoringLoop : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "a sample failed: {Reason}")]
     private partial void LogSampleFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ALERT {Severity} {Type} #{Id}: {Message}")]
-    private partial void LogAlert(string severity, string type, long id, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ALERT {Severity} {Type}: {Message}")]
+    private partial void LogAlert(string severity, string type, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{User} is persistent on {Metric} since {Since:u}")]
     private partial void LogPersistent(string user, string metric, DateTimeOffset since);

@@ -45,14 +45,6 @@ public static class ProtocolMapping
     public static PersistentUserInfo ToInfo(this PersistentUserRecord r, TimeSpan persistentTime) =>
         new(r.Username, r.Metric, r.StartTime, r.EndTime, r.PeakUsage, r.AverageUsage, r.SampleCount, ((r.EndTime ?? DateTimeOffset.UtcNow) - r.StartTime) >= persistentTime);
 
-    /// <summary>A raised alert as stored (id 0 until inserted).</summary>
-    public static AlertRecord ToRecord(this RaisedAlert a) => new(
-        0, a.Timestamp, a.Type.ToKey(), a.Severity.ToKey(), a.Message, a.SystemCpuPercent, a.SystemMemoryPercent, a.DurationMinutes, a.PrimaryCause, a.Content.UserDetails, Subject: a.Subject);
-
-    /// <summary>A stored alert on the wire.</summary>
-    public static AlertInfo ToInfo(this AlertRecord a) => new(
-        a.Id, a.Timestamp, a.AlertType, a.Severity, a.Message, a.SystemCpuPercent, a.SystemMemoryPercent, a.DurationMinutes, a.PrimaryCause, a.UserDetails, a.ResolvedAt, a.ResolvedBy, a.ResolutionNote);
-
     /// <summary>Thresholds on the wire, for threshold lines.</summary>
     public static ThresholdsInfo ToInfo(this Thresholds t) => new(
         t.SystemCpuPercent,

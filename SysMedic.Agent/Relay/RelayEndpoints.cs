@@ -147,7 +147,8 @@ public sealed class RelayEndpoints(RelayHub hub, AuthThrottle throttle, ILogger 
         var status = new RelayStatus(
             "relay", Environment.ProcessId, version, hub.StartedAt, Math.Round((now - hub.StartedAt).TotalSeconds, 1),
             settings.Bind, settings.Port, settings.UsesTls, hub.ClientCount, settings.MaxClients, settings.UpdateInterval,
-            hub.Doctor.Hello is not null, hub.Doctor.DownReason, hub.Doctor.Hello?.Host, hub.Doctor.LatestSnapshot?.Snapshot.Timestamp);
+            hub.Doctor.Hello is not null, hub.Doctor.DownReason, hub.Doctor.Hello?.Host, hub.Doctor.LatestSnapshot?.Snapshot.Timestamp,
+            hub.Doctor.LatestSnapshot?.Storage);
         context.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(context.Response.Body, status, RelayJsonContext.Default.RelayStatus, context.RequestAborted);
     }

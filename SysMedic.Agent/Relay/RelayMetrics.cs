@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Formatting;
 using SysMedic.Core.Health;
 using SysMedic.Core.Protocol;
@@ -11,7 +12,6 @@ namespace SysMedic.Agent.Relay;
 /// </summary>
 public static class RelayMetrics
 {
-    private static readonly string[] Severities = ["low", "medium", "high", "critical"];
 
     /// <summary>
     /// Writes the exposition. <paramref name="snapshot"/> is null before the doctor sent one; <paramref name="alerts"/>
@@ -25,9 +25,9 @@ public static class RelayMetrics
         if (alerts is not null)
         {
             w.Family("sysmedic_alerts_unresolved", "gauge", "Unresolved alerts, by severity.");
-            foreach (string severity in Severities)
+            foreach (AlertSeverity severity in Enum.GetValues<AlertSeverity>())
             {
-                w.Sample("sysmedic_alerts_unresolved", alerts.Count(a => a.ResolvedAt is null && a.Severity == severity), ("severity", severity));
+                w.Sample("sysmedic_alerts_unresolved", alerts.Count(a => a.ResolvedAt is null && a.Severity == severity), ("severity", severity.ToKey()));
             }
         }
 
@@ -39,6 +39,12 @@ public static class RelayMetrics
         var s = snapshot.Snapshot;
         var sys = s.System;
         w.Gauge("sysmedic_snapshot_age_seconds", "Seconds since the newest snapshot was taken.", Math.Max(0, (now - s.Timestamp).TotalSeconds));
+        if (snapshot.Storage is { } storage)
+        {
+            w.Gauge("sysmedic_storage_available", "Whether the doctor can write its history database (1) or not (0: disk full, read-only...).", storage.Available ? 1 : 0);
+            w.Gauge("sysmedic_alerts_unstored", "Alerts raised while storage was unavailable, kept in memory until they can be stored.", storage.UnstoredAlerts);
+        }
+
         w.Gauge("sysmedic_cpus", "Logical CPUs.", sys.CpuCount);
         w.Gauge("sysmedic_cpu_usage_ratio", "CPU in use over the last interval, all cores (0-1).", sys.CpuPercent / 100);
         w.Gauge("sysmedic_memory_used_bytes", "Memory in use (MemTotal - MemAvailable).", sys.MemoryUsedBytes);

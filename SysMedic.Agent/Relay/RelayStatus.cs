@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
+using SysMedic.Core.Protocol;
 
 namespace SysMedic.Agent.Relay;
 
-/// <summary>What <c>/status</c> answers (with the secret): the relay, its clients and the doctor behind it.</summary>
+/// <summary>What <c>/status</c> answers (with the secret): the relay, its clients and the doctor behind it (with its storage).</summary>
 public sealed record RelayStatus(
     string Role,
     int Pid,
@@ -18,7 +19,8 @@ public sealed record RelayStatus(
     bool DoctorUp,
     string? DoctorReason,
     string? Host,
-    DateTimeOffset? LatestSnapshot);
+    DateTimeOffset? LatestSnapshot,
+    StorageInfo? Storage = null);
 
 /// <summary>What <c>/health</c> answers, to anyone: up or down, and for down a short reason.</summary>
 public sealed record RelayHealth(string Status, string? Reason);

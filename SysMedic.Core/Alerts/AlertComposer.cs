@@ -17,7 +17,7 @@ public sealed class AlertComposer(string hostname)
     private const int TopProcesses = 3;
 
     /// <summary>Builds the alert with its text and HTML.</summary>
-    public RaisedAlert Compose(AlertInput input, AlertType type, AlertSeverity severity, string subject, string message, int minutes, string cause)
+    public Alert Compose(AlertInput input, AlertType type, AlertSeverity severity, string subject, string message, int minutes, string cause)
     {
         WindowSummary w = input.Window;
         string title = $"[SysMedic] {severity.ToKey().ToUpperInvariant()} {hostname}: {message}";
@@ -44,9 +44,11 @@ public sealed class AlertComposer(string hostname)
         html.Append(CultureInfo.InvariantCulture, $"<h2>{Enc(message)}</h2><p><b>{Enc(severity.ToKey().ToUpperInvariant())}</b> on <b>{Enc(hostname)}</b> at {w.End.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC</p>");
         html.Append("<pre>").Append(Enc(text.ToString())).Append("</pre></body></html>");
 
-        return new RaisedAlert(
-            w.End, type, severity, subject, message, w.System.CpuPercent.Average, w.System.MemoryPercent.Average, minutes, cause,
-            new AlertContent(title, text.ToString(), html.ToString(), string.Join('\n', users)));
+        return new Alert(
+            0, w.End, type, severity, subject, message, w.System.CpuPercent.Average, w.System.MemoryPercent.Average, minutes, cause, string.Join('\n', users))
+        {
+            Content = new AlertContent(title, text.ToString(), html.ToString()),
+        };
     }
 
     private static SystemStatus StatusOf(AlertInput input)

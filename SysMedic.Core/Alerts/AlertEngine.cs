@@ -7,21 +7,25 @@ namespace SysMedic.Core.Alerts;
 
 /// <summary>
 /// Decides which alerts a check raises. Only changes alert: a condition alerts when it starts or gets more severe,
-/// and a recovery is raised when a condition that alerted clears. The same alert (type, subject and severity) is
-/// not raised again within the suppress window, so a flapping condition mails once. System conditions, per metric:
-/// Low over 60% of the threshold, High over it, Critical over it with persistent users. Users: Medium over their
-/// own threshold, High once persistent. Recoveries are Low.
+/// and a recovery is raised when a condition that alerted clears. A condition clears only once it has been under its
+/// threshold by the clearing margin for the clearing time (<see cref="AlertClearing"/>), so a value hovering at a
+/// threshold alerts once. The same alert (type, subject and severity) is not raised again within the suppress window.
+/// System conditions, per metric: Low over 60% of the threshold, High over it, Critical over it with persistent
+/// users. Users: Medium over their own threshold, High once persistent. Recoveries are Low. The conditions are
+/// <see cref="Conditions"/>; stored and given back with <see cref="Restore"/>, a restart neither raises them again
+/// nor loses their recovery.
 /// </summary>
 public sealed class AlertEngine
 {
-    private readonly Dictionary<string, AlertSeverity> _systemLevel = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _since = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, AlertCondition> _conditions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastRaised = new(StringComparer.Ordinal);
     private readonly AlertComposer _composer;
 
     /// <summary>An engine composing messages for <paramref name="hostname"/>.</summary>
     public AlertEngine(string hostname) => _composer = new AlertComposer(hostname);
+
+    /// <summary>The conditions being tracked now, by subject.</summary>
+    public IReadOnlyList<AlertCondition> Conditions => [.. _conditions.Values];
 
     /// <summary>The de-duplication key of an alert.</summary>
     public static string KeyOf(AlertType type, string subject) => $"{type.ToKey()}|{subject}";
@@ -32,6 +36,7 @@ public sealed class AlertEngine
     /// <summary>Restores when alerts were last raised (from storage), so a restart does not mail them again.</summary>
     public void RestoreLastRaised(IEnumerable<KeyValuePair<string, DateTimeOffset>> raised)
     {
+        ArgumentNullException.ThrowIfNull(raised);
         foreach (var (key, time) in raised)
         {
             if (!_lastRaised.TryGetValue(key, out DateTimeOffset known) || known < time)
@@ -41,10 +46,21 @@ public sealed class AlertEngine
         }
     }
 
-    /// <summary>Judges one check and returns the alerts to store and send, most severe first.</summary>
-    public IReadOnlyList<RaisedAlert> Evaluate(AlertInput input)
+    /// <summary>Continues the conditions a previous run was tracking (from storage).</summary>
+    public void Restore(IEnumerable<AlertCondition> conditions)
     {
-        var raised = new List<RaisedAlert>();
+        ArgumentNullException.ThrowIfNull(conditions);
+        foreach (AlertCondition c in conditions)
+        {
+            _conditions[c.Subject] = c;
+        }
+    }
+
+    /// <summary>Judges one check and returns the alerts to store and send, most severe first.</summary>
+    public IReadOnlyList<Alert> Evaluate(AlertInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var raised = new List<Alert>();
         var context = new Context(input, raised);
         string[] persistent = [.. input.Tracker.Open.Where(e => e.Persistent).Select(e => e.Username).Distinct(StringComparer.Ordinal)];
         SystemWindow sys = input.Window.System;
@@ -56,78 +72,120 @@ public sealed class AlertEngine
         return raised;
     }
 
+    private static AlertSeverity? SystemLevel(double value, double threshold, string[] persistent) =>
+        value > threshold
+            ? (persistent.Length > 0 ? AlertSeverity.Critical : AlertSeverity.High)
+            : value > threshold * StatusClassifier.MediumFraction ? AlertSeverity.Low : null;
+
     private void JudgeSystem(Context c, UsageMetric metric, double value, double threshold, string[] persistent)
     {
         string subject = $"system:{metric.ToKey()}";
-        AlertSeverity? level = value > threshold
-            ? (persistent.Length > 0 ? AlertSeverity.Critical : AlertSeverity.High)
-            : value > threshold * StatusClassifier.MediumFraction ? AlertSeverity.Low : null;
-        AlertSeverity? before = _systemLevel.TryGetValue(subject, out AlertSeverity b) ? b : null;
-        if (level is { } now && (before is null || now > before))
+        AlertSeverity? level = SystemLevel(value, threshold, persistent);
+        AlertCondition? before = _conditions.GetValueOrDefault(subject);
+        if (level is { } now && (before is null || now > before.Level))
         {
-            if (now >= AlertSeverity.High && (before is null || before < AlertSeverity.High))
-            {
-                _since[subject] = c.Window.Start;
-            }
-
+            // Rising: at once. The duration counts from when it first went over the threshold.
+            DateTimeOffset since = before is not null && (before.Level >= AlertSeverity.High || now < AlertSeverity.High) ? before.Since : c.Window.Start;
+            _conditions[subject] = new AlertCondition(subject, now, since, before?.Alerted ?? false);
             string message = now == AlertSeverity.Low
                 ? Inv($"{Cap(metric)} at {Units.Percent(value)}, approaching the {threshold:0.#}% threshold")
                 : Inv($"{Cap(metric)} at {Units.Percent(value)} (threshold {threshold:0.#}%)")
                     + (now == AlertSeverity.Critical ? $" with persistent users: {string.Join(", ", persistent)}" : "");
             Raise(c, AlertType.System, now, subject, message, Minutes(c, subject), TopUser(c.Window, metric));
-        }
-        else if (before >= AlertSeverity.High && (level is null || level < AlertSeverity.High))
-        {
-            Recover(c, subject, Inv($"{Cap(metric)} back to {Units.Percent(value)} (threshold {threshold:0.#}%)"), Minutes(c, subject));
-            _since.Remove(subject);
+            return;
         }
 
-        if (level is { } l)
+        if (before is null)
         {
-            _systemLevel[subject] = l;
+            return;
         }
-        else
+
+        // Falling: only to the level the value holds with every threshold lowered by the margin, and after the
+        // clearing time; until then the condition stays where it was.
+        AlertSeverity? lower = SystemLevel(value, c.Input.Clearing.ClearingValue(threshold), persistent);
+        if (lower is { } l && l >= before.Level)
         {
-            _systemLevel.Remove(subject);
-            _alerted.Remove(subject);
+            _conditions[subject] = before with { ClearingSince = null };
+            return;
+        }
+
+        if (!Cleared(c, subject, before))
+        {
+            return;
+        }
+
+        if (lower >= AlertSeverity.High)
+        {
+            // Critical back to High: still over the threshold, so no recovery yet, and the one due later is kept.
+            _conditions[subject] = before with { Level = lower.Value, ClearingSince = null };
+            return;
+        }
+
+        if (before.Level >= AlertSeverity.High)
+        {
+            Recover(c, subject, Inv($"{Cap(metric)} back to {Units.Percent(value)} (threshold {threshold:0.#}%)"), Minutes(c, subject));
+        }
+
+        _conditions.Remove(subject);
+        if (lower is { } kept)
+        {
+            _conditions[subject] = new AlertCondition(subject, kept, c.Window.Start, Alerted: false);
         }
     }
 
     private void JudgeUsers(Context c)
     {
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (UserWindow user in c.Window.Users)
         {
             UserThreshold t = c.Input.Thresholds.For(user.Username);
-            JudgeUser(c, user.Username, UsageMetric.Cpu, user.CpuPercent.Average, t.CpuPercent, listed);
-            JudgeUser(c, user.Username, UsageMetric.Memory, user.MemoryPercent.Average, t.MemoryPercent, listed);
+            JudgeUser(c, user.Username, UsageMetric.Cpu, user.CpuPercent.Average, t.CpuPercent, seen);
+            JudgeUser(c, user.Username, UsageMetric.Memory, user.MemoryPercent.Average, t.MemoryPercent, seen);
         }
 
-        foreach (string subject in _since.Keys.Where(k => k.StartsWith("user:", StringComparison.Ordinal) && !listed.Contains(k)).ToList())
+        // A user no longer listed (no processes, or under the tracking minimum) uses nothing.
+        foreach (AlertCondition gone in _conditions.Values.Where(k => k.Subject.StartsWith("user:", StringComparison.Ordinal) && !seen.Contains(k.Subject)).ToList())
         {
-            string[] parts = subject.Split(':');
-            Recover(c, subject, $"{parts[1]} is back under the {parts[2]} threshold", Minutes(c, subject));
-            _since.Remove(subject);
+            string[] parts = gone.Subject.Split(':');
+            if (Cleared(c, gone.Subject, gone))
+            {
+                Recover(c, gone.Subject, $"{parts[1]} is back under the {parts[2]} threshold", Minutes(c, gone.Subject));
+            }
         }
     }
 
-    private void JudgeUser(Context c, string username, UsageMetric metric, double value, double threshold, HashSet<string> listed)
+    private void JudgeUser(Context c, string username, UsageMetric metric, double value, double threshold, HashSet<string> seen)
     {
         string subject = $"user:{username}:{metric.ToKey()}";
-        bool wasOver = _since.ContainsKey(subject);
+        seen.Add(subject);
+        AlertCondition? before = _conditions.GetValueOrDefault(subject);
         if (value > threshold)
         {
-            listed.Add(subject);
-            if (!wasOver)
+            if (before is null)
             {
-                _since[subject] = c.Window.Start;
+                _conditions[subject] = new AlertCondition(subject, AlertSeverity.Medium, c.Window.Start, Alerted: false);
                 Raise(c, AlertType.User, AlertSeverity.Medium, subject, Inv($"{username} uses {Units.Percent(value)} {metric.ToDisplay()} (threshold {threshold:0.#}%)"), Minutes(c, subject), username);
             }
+            else if (before.ClearingSince is not null)
+            {
+                _conditions[subject] = before with { ClearingSince = null };
+            }
+
+            return;
         }
-        else if (wasOver)
+
+        if (before is null)
+        {
+            return;
+        }
+
+        if (value > c.Input.Clearing.ClearingValue(threshold))
+        {
+            _conditions[subject] = before with { ClearingSince = null };
+        }
+        else if (Cleared(c, subject, before))
         {
             Recover(c, subject, Inv($"{username} is back under the {metric.ToDisplay()} threshold: {Units.Percent(value)} (threshold {threshold:0.#}%)"), Minutes(c, subject));
-            _since.Remove(subject);
         }
     }
 
@@ -138,15 +196,31 @@ public sealed class AlertEngine
             UserThreshold t = c.Input.Thresholds.For(e.Username);
             double threshold = e.Metric == UsageMetric.Cpu ? t.CpuPercent : t.MemoryPercent;
             TimeSpan lasted = e.Duration(c.Window.End);
+            string subject = $"persistent:{e.Subject}";
             string message = Inv($"{e.Username} has been over the {threshold:0.#}% {e.Metric.ToDisplay()} threshold for {Units.Duration(lasted)} (average {Units.Percent(e.AverageUsage)}, peak {Units.Percent(e.PeakUsage)})");
-            Raise(c, AlertType.PersistentUser, AlertSeverity.High, $"persistent:{e.Subject}", message, (int)lasted.TotalMinutes, e.Username);
+            _conditions[subject] = new AlertCondition(subject, AlertSeverity.High, e.StartTime, Alerted: false);
+            Raise(c, AlertType.PersistentUser, AlertSeverity.High, subject, message, (int)lasted.TotalMinutes, e.Username);
         }
 
+        // The tracker decides when an episode ends (its own rules and stored state); its condition ends with it.
         foreach (UserEpisode e in c.Input.Tracker.Ended.Where(e => e.Persistent))
         {
             TimeSpan lasted = e.Duration(c.Window.End);
             Recover(c, $"persistent:{e.Subject}", $"{e.Username} is no longer persistent on {e.Metric.ToDisplay()} after {Units.Duration(lasted)}", (int)lasted.TotalMinutes);
         }
+    }
+
+    // Whether a condition under its clearing value has been so long enough; starts its clearing time otherwise.
+    private bool Cleared(Context c, string subject, AlertCondition condition)
+    {
+        DateTimeOffset since = condition.ClearingSince ?? c.Window.Start;
+        if (c.Window.End - since >= c.Input.Clearing.After)
+        {
+            return true;
+        }
+
+        _conditions[subject] = condition with { ClearingSince = since };
+        return false;
     }
 
     private void Raise(Context c, AlertType type, AlertSeverity severity, string subject, string message, int minutes, string cause)
@@ -160,21 +234,25 @@ public sealed class AlertEngine
         }
 
         _lastRaised[key] = now;
-        _alerted.Add(subject);
+        if (_conditions.TryGetValue(subject, out AlertCondition? condition))
+        {
+            _conditions[subject] = condition with { Alerted = true };
+        }
+
         c.Raised.Add(_composer.Compose(c.Input, type, severity, subject, message, minutes, cause));
     }
 
+    // The condition ends; only one that alerted gets a recovery (a suppressed one never told anybody it started).
     private void Recover(Context c, string subject, string message, int minutes)
     {
-        // Only a condition that alerted gets a recovery: a suppressed one never told anybody it started.
-        if (_alerted.Remove(subject))
+        if (_conditions.Remove(subject, out AlertCondition? ended) && ended.Alerted)
         {
             Raise(c, AlertType.Recovery, AlertSeverity.Low, subject, message, minutes, "");
         }
     }
 
     private int Minutes(Context c, string subject) =>
-        _since.TryGetValue(subject, out DateTimeOffset since) ? (int)Math.Max(0, (c.Window.End - since).TotalMinutes) : 0;
+        _conditions.TryGetValue(subject, out AlertCondition? condition) ? (int)Math.Max(0, (c.Window.End - condition.Since).TotalMinutes) : 0;
 
     private static string TopUser(WindowSummary window, UsageMetric metric)
     {
@@ -186,7 +264,7 @@ public sealed class AlertEngine
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Context(AlertInput Input, List<RaisedAlert> Raised)
+    private sealed record Context(AlertInput Input, List<Alert> Raised)
     {
         public WindowSummary Window => Input.Window;
     }

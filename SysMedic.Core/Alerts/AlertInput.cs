@@ -8,4 +8,8 @@ public sealed record AlertInput(
     WindowSummary Window,
     TrackerUpdate Tracker,
     Thresholds Thresholds,
-    TimeSpan SuppressWindow);
+    TimeSpan SuppressWindow)
+{
+    /// <summary>When a condition may clear (default: at the first check under its threshold).</summary>
+    public AlertClearing Clearing { get; init; } = AlertClearing.Immediate;
+}

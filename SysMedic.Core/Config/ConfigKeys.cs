@@ -158,6 +158,10 @@ public static class ConfigKeys
     [
         new("alerts.suppress_minutes", K.Whole(0, 10080, "minutes"), "Minutes a repeated alert stays quiet (0: never)",
             c => c.Alerts.SuppressMinutes, (c, v) => c with { Alerts = c.Alerts with { SuppressMinutes = (int)v } }),
+        new("alerts.clear_margin_percent", K.Percent(0, 90), "How far under its threshold (percent of it) a condition must fall to clear",
+            c => c.Alerts.ClearMarginPercent, (c, v) => c with { Alerts = c.Alerts with { ClearMarginPercent = (double)v } }),
+        new("alerts.clear_after_minutes", K.Whole(0, 1440, "minutes"), "Minutes a condition must stay under by the margin before its recovery",
+            c => c.Alerts.ClearAfterMinutes, (c, v) => c with { Alerts = c.Alerts with { ClearAfterMinutes = (int)v } }),
         new("alerts.webhooks", (WebhookListParser.Parse, WebhookListParser.Allowed), "URLs alerts are posted to, format json, slack or discord",
             c => c.Alerts.Webhooks, (c, v) => c with { Alerts = c.Alerts with { Webhooks = (IReadOnlyList<WebhookTarget>)v } }, isList: true),
     ];

@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.Sampling;
 
@@ -60,5 +61,9 @@ public static class ConfigMapping
     public static string DatabasePath(this SysMedicConfig config) => Path.Combine(config.DataPath, DatabaseFileName);
 
     /// <summary>How long users stay over their threshold before they are persistent.</summary>
+    /// <summary>When alert conditions clear: <c>alerts.clear_margin_percent</c> and <c>alerts.clear_after_minutes</c>.</summary>
+    public static AlertClearing ToClearing(this AlertsSection alerts) =>
+        new(alerts.ClearMarginPercent, TimeSpan.FromMinutes(alerts.ClearAfterMinutes));
+
     public static TimeSpan UserPersistentTime(this SysMedicConfig config) => TimeSpan.FromMinutes(config.Users.PersistentTime);
 }

@@ -29,6 +29,10 @@ public sealed record SnapshotMessage(
     /// <summary>Relay only: how many processes the host had when <see cref="Snapshot"/> carries only the busiest.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ProcessesTotal { get; init; }
+
+    /// <summary>Whether the agent can store history and alerts (absent from older agents).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StorageInfo? Storage { get; init; }
 }
 
 /// <summary>An alert was raised or resolved.</summary>

@@ -1,13 +1,17 @@
 using System.Text.Json.Serialization;
+using SysMedic.Core.Alerts;
 
 namespace SysMedic.Core.Protocol;
 
-/// <summary>An alert on the wire. Percentages are of the machine; resolution fields are null until resolved.</summary>
+/// <summary>
+/// An alert on the wire (and in the CLI's JSON). Percentages are of the machine; resolution fields are null until
+/// resolved; <see cref="Subject"/> names the condition (absent from older agents).
+/// </summary>
 public sealed record AlertInfo(
     long Id,
     DateTimeOffset Timestamp,
-    string AlertType,
-    string Severity,
+    AlertType AlertType,
+    AlertSeverity Severity,
     string Message,
     double SystemCpuPercent,
     double SystemMemoryPercent,
@@ -16,7 +20,20 @@ public sealed record AlertInfo(
     string UserDetails,
     DateTimeOffset? ResolvedAt,
     string? ResolvedBy,
-    string? ResolutionNote);
+    string? ResolutionNote,
+    string? Subject = null)
+{
+    /// <summary>The alert as it travels.</summary>
+    public static AlertInfo From(Alert a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.Timestamp, a.Type, a.Severity, a.Message, a.SystemCpuPercent, a.SystemMemoryPercent, a.DurationMinutes, a.PrimaryCause, a.UserDetails, a.ResolvedAt, a.ResolvedBy, a.ResolutionNote, a.Subject);
+    }
+
+    /// <summary>The alert it describes.</summary>
+    public Alert ToAlert() =>
+        new(Id, Timestamp, AlertType, Severity, Subject ?? "", Message, SystemCpuPercent, SystemMemoryPercent, DurationMinutes, PrimaryCause ?? "", UserDetails ?? "", ResolvedAt, ResolvedBy, ResolutionNote);
+}
 
 /// <summary>A user's episode over a threshold; <see cref="Persistent"/> once it lasted the persistent time.</summary>
 public sealed record PersistentUserInfo(
@@ -54,3 +71,27 @@ public sealed record ThresholdsInfo(
     double UserCpuPercent,
     double UserMemoryPercent,
     IReadOnlyDictionary<string, UserThresholdInfo> PerUser);
+
+/// <summary>
+/// Whether the agent can write its history database. While it cannot (<see cref="Available"/> false since
+/// <see cref="Since"/>, for <see cref="Reason"/>: <c>disk full</c>, <c>read-only</c>, ...), monitoring goes on and
+/// the alerts raised are kept in memory (<see cref="UnstoredAlerts"/>) until they can be stored and sent.
+/// </summary>
+public sealed record StorageInfo(bool Available, DateTimeOffset? Since = null, string? Reason = null, int UnstoredAlerts = 0)
+{
+    /// <summary>Storage works.</summary>
+    public static StorageInfo Ok { get; } = new(true);
+
+    /// <summary>One line for a status display: <c>storage: unavailable since 2026-12-06 03:00:00 UTC (disk full)</c>.</summary>
+    public string Describe()
+    {
+        if (Available)
+        {
+            return "storage: ok";
+        }
+
+        string since = Since is { } at ? " since " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC" : "";
+        string kept = UnstoredAlerts > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {UnstoredAlerts} alert{(UnstoredAlerts == 1 ? "" : "s")} kept in memory") : "";
+        return $"storage: unavailable{since} ({Reason ?? "unknown"}){kept}";
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SysMedic.Core.Alerts;
 
 namespace SysMedic.Core.Storage;
 
@@ -29,27 +30,36 @@ public sealed class AlertStore
 
     private const string GetSql = "SELECT " + Columns + " FROM alerts WHERE id = $id";
 
+    private const string CountUnresolvedSql = "SELECT count(*) FROM alerts WHERE resolved = 0";
+
+    private const string ResolveRecoveriesSql = """
+        UPDATE alerts SET resolved = 1, resolved_at = $now, resolved_by = $by, resolution_note = $note
+        WHERE resolved = 0 AND alert_type = 'recovery'
+        RETURNING id
+        """;
+
     private const string ResolveSql = """
         UPDATE alerts SET resolved = 1, resolved_at = $now, resolved_by = $by, resolution_note = $note
         WHERE id = $id AND resolved = 0
         """;
 
-    private readonly SqliteConnection _connection;
+    private readonly StoreConnection _connection;
     private readonly TimeProvider _time;
 
-    internal AlertStore(SqliteConnection connection, TimeProvider time)
+    internal AlertStore(StoreConnection connection, TimeProvider time)
     {
         _connection = connection;
         _time = time;
     }
 
     /// <summary>Stores <paramref name="alert"/> (its Id and resolution are ignored) and returns its new id.</summary>
-    public long Insert(AlertRecord alert)
+    public long Insert(Alert alert)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         using var command = Command(InsertSql);
         command.Parameters.AddWithValue("$ts", UnixTime.ToSeconds(alert.Timestamp));
-        command.Parameters.AddWithValue("$type", alert.AlertType);
-        command.Parameters.AddWithValue("$severity", alert.Severity);
+        command.Parameters.AddWithValue("$type", alert.Type.ToKey());
+        command.Parameters.AddWithValue("$severity", alert.Severity.ToKey());
         command.Parameters.AddWithValue("$message", alert.Message);
         command.Parameters.AddWithValue("$cpu", alert.SystemCpuPercent);
         command.Parameters.AddWithValue("$memory", alert.SystemMemoryPercent);
@@ -61,24 +71,52 @@ public sealed class AlertStore
     }
 
     /// <summary>Alerts matching <paramref name="filter"/>: unresolved first, then newest first.</summary>
-    public IReadOnlyList<AlertRecord> List(AlertFilter filter)
+    public IReadOnlyList<Alert> List(AlertFilter filter)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(filter.Limit);
         using var command = Command(ListSql);
         command.Parameters.AddWithValue("$all", filter.IncludeResolved ? 1 : 0);
-        command.Parameters.AddWithValue("$type", (object?)filter.AlertType ?? DBNull.Value);
-        command.Parameters.AddWithValue("$severity", (object?)filter.Severity ?? DBNull.Value);
+        command.Parameters.AddWithValue("$type", filter.Type is { } type ? type.ToKey() : DBNull.Value);
+        command.Parameters.AddWithValue("$severity", filter.Severity is { } severity ? severity.ToKey() : DBNull.Value);
         command.Parameters.AddWithValue("$since", filter.Since is { } since ? UnixTime.ToSeconds(since) : DBNull.Value);
         command.Parameters.AddWithValue("$limit", filter.Limit);
         return SqliteErrors.Guard("listing alerts", () => ReadAll(command));
     }
 
     /// <summary>The alert with <paramref name="id"/>, or null.</summary>
-    public AlertRecord? Get(long id)
+    public Alert? Get(long id)
     {
         using var command = Command(GetSql);
         command.Parameters.AddWithValue("$id", id);
         return SqliteErrors.Guard("reading an alert", () => ReadAll(command).FirstOrDefault());
+    }
+
+    /// <summary>How many alerts nobody has resolved yet (recoveries included).</summary>
+    public int CountUnresolved()
+    {
+        using var command = Command(CountUnresolvedSql);
+        return SqliteErrors.Guard("counting alerts", () => Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Marks every unresolved recovery resolved now by <paramref name="resolvedBy"/>; returns their ids.</summary>
+    public IReadOnlyList<long> ResolveRecoveries(string resolvedBy, string? note)
+    {
+        using var command = Command(ResolveRecoveriesSql);
+        command.Parameters.AddWithValue("$now", UnixTime.ToSeconds(_time.GetUtcNow()));
+        command.Parameters.AddWithValue("$by", resolvedBy);
+        command.Parameters.AddWithValue("$note", (object?)note ?? DBNull.Value);
+        return SqliteErrors.Guard("resolving recoveries", () =>
+        {
+            using var reader = command.ExecuteReader();
+            var ids = new List<long>();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
+            ids.Sort();
+            return ids;
+        });
     }
 
     /// <summary>
@@ -101,27 +139,23 @@ public sealed class AlertStore
         return Get(id) is null ? AlertResolveOutcome.NotFound : AlertResolveOutcome.AlreadyResolved;
     }
 
-    private static List<AlertRecord> ReadAll(SqliteCommand command)
+    private static List<Alert> ReadAll(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        var alerts = new List<AlertRecord>();
+        var alerts = new List<Alert>();
         while (reader.Read())
         {
-            alerts.Add(new AlertRecord(
-                reader.GetInt64(0), UnixTime.FromSeconds(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetInt32(7), reader.GetString(8),
+            // Only this program writes the type and severity; an unknown word (a file edited by hand) still lists.
+            alerts.Add(new Alert(
+                reader.GetInt64(0), UnixTime.FromSeconds(reader.GetInt64(1)),
+                AlertText.ParseType(reader.GetString(2)) ?? AlertType.System, AlertText.ParseSeverity(reader.GetString(3)) ?? AlertSeverity.Low,
+                reader.GetString(13), reader.GetString(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetInt32(7), reader.GetString(8),
                 reader.GetString(9), UnixTime.FromNullable(reader.GetValue(10)),
-                reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.GetString(13)));
+                reader.IsDBNull(11) ? null : reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
 
         return alerts;
     }
 
-    private SqliteCommand Command(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => _connection.Command(sql);
 }

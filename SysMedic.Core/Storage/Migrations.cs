@@ -168,8 +168,22 @@ public static class Migrations
         ALTER TABLE alerts ADD COLUMN subject TEXT NOT NULL DEFAULT '';
         """);
 
+    /// <summary>
+    /// Version 6: the conditions the alert engine tracks (level, since when, whether it alerted, when it started to
+    /// clear), so a restart continues them: nothing is raised again and no recovery is lost.
+    /// </summary>
+    public static readonly Migration AlertConditions = new(6, "alert conditions", """
+        CREATE TABLE alert_conditions (
+            subject TEXT PRIMARY KEY,
+            level TEXT NOT NULL,
+            since INTEGER NOT NULL,
+            alerted INTEGER NOT NULL,
+            clearing_since INTEGER
+        ) WITHOUT ROWID;
+        """);
+
     /// <summary>All steps, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject];
+    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject, AlertConditions];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

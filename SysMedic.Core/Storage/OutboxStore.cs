@@ -57,10 +57,10 @@ public sealed class OutboxStore
         WHERE id = $id
         """;
 
-    private readonly SqliteConnection _connection;
+    private readonly StoreConnection _connection;
     private readonly TimeProvider _time;
 
-    internal OutboxStore(SqliteConnection connection, TimeProvider time)
+    internal OutboxStore(StoreConnection connection, TimeProvider time)
     {
         _connection = connection;
         _time = time;
@@ -170,10 +170,5 @@ public sealed class OutboxStore
 
     private long Now() => UnixTime.ToSeconds(_time.GetUtcNow());
 
-    private SqliteCommand Command(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => _connection.Command(sql);
 }

@@ -28,9 +28,9 @@ public sealed class PersistentUserStore
 
     private const string RecentSql = "SELECT " + Columns + " FROM persistent_users WHERE start_time >= $since ORDER BY start_time DESC, id DESC";
 
-    private readonly SqliteConnection _connection;
+    private readonly StoreConnection _connection;
 
-    internal PersistentUserStore(SqliteConnection connection) => _connection = connection;
+    internal PersistentUserStore(StoreConnection connection) => _connection = connection;
 
     /// <summary>Creates the open episode for (user, metric) or updates its figures (the start time is kept).</summary>
     public void UpsertOpen(PersistentUserRecord episode)
@@ -86,10 +86,5 @@ public sealed class PersistentUserStore
         return episodes;
     }
 
-    private SqliteCommand Command(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(string sql) => _connection.Command(sql);
 }

@@ -31,7 +31,7 @@ internal static class SqliteErrors
     public static StorageException Wrap(string what, SqliteException ex)
     {
         StorageFailureKind kind = KindOf(ex);
-        return new StorageException(kind, $"{what} failed ({Describe(kind)}): {ex.Message}", ex);
+        return new StorageException(kind, $"{what} failed ({StorageHealth.Describe(kind)}): {ex.Message}", ex);
     }
 
     /// <summary>Runs <paramref name="action"/>, turning an SQLite error into a <see cref="StorageException"/> about <paramref name="what"/>.</summary>
@@ -46,14 +46,4 @@ internal static class SqliteErrors
             throw Wrap(what, ex);
         }
     }
-
-    private static string Describe(StorageFailureKind kind) => kind switch
-    {
-        StorageFailureKind.DiskFull => "disk full",
-        StorageFailureKind.ReadOnly => "read-only",
-        StorageFailureKind.Busy => "database busy",
-        StorageFailureKind.Corrupt => "database corrupt",
-        StorageFailureKind.IoError => "I/O error",
-        _ => "SQLite error",
-    };
 }

@@ -11,6 +11,7 @@ namespace SysMedic.Core.Storage;
 public sealed partial class SysMedicDatabase : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly StoreConnection _stores;
     private MetricsWriter? _metrics;
 
     private SysMedicDatabase(SqliteConnection connection, string path, int version, TimeProvider time)
@@ -19,10 +20,12 @@ public sealed partial class SysMedicDatabase : IDisposable
         Path = path;
         SchemaVersion = version;
         Time = time;
+        _stores = new StoreConnection(connection);
         History = new HistoryQueries(connection);
-        Alerts = new AlertStore(connection, time);
-        PersistentUsers = new PersistentUserStore(connection);
-        Outbox = new OutboxStore(connection, time);
+        Alerts = new AlertStore(_stores, time);
+        PersistentUsers = new PersistentUserStore(_stores);
+        Outbox = new OutboxStore(_stores, time);
+        AlertConditions = new AlertConditionStore(_stores);
     }
 
     /// <summary>The database file.</summary>
@@ -48,6 +51,9 @@ public sealed partial class SysMedicDatabase : IDisposable
 
     /// <summary>Alert deliveries waiting to be sent, with retry back-off.</summary>
     public OutboxStore Outbox { get; }
+
+    /// <summary>The alert engine's conditions, so a restart neither raises them again nor loses their recovery.</summary>
+    public AlertConditionStore AlertConditions { get; }
 
     /// <summary>Retention, statistics and backup.</summary>
     public DatabaseMaintenance Maintenance => new(this);
@@ -85,6 +91,37 @@ public sealed partial class SysMedicDatabase : IDisposable
             SysMedicDatabase fresh = OpenChecked(path, options, time, logger);
             fresh.QuarantinedTo = movedTo;
             return fresh;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (calls to <see cref="Alerts"/>, <see cref="Outbox"/>, <see cref="AlertConditions"/>
+    /// and <see cref="PersistentUsers"/>) as one transaction: all of it is stored, or, when it throws, none of it.
+    /// </summary>
+    public void InTransaction(Action write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (_stores.Transaction is not null)
+        {
+            write();
+            return;
+        }
+
+        SqliteTransaction transaction = SqliteErrors.Guard("starting a transaction", () => _connection.BeginTransaction());
+        _stores.Transaction = transaction;
+        try
+        {
+            write();
+            SqliteErrors.Guard("committing", () =>
+            {
+                transaction.Commit();
+                return 0;
+            });
+        }
+        finally
+        {
+            _stores.Transaction = null;
+            transaction.Dispose();
         }
     }
 

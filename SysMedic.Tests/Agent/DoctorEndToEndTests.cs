@@ -56,7 +56,7 @@ public class DoctorEndToEndTests
         await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(doctor.SocketPath, TimeSpan.FromSeconds(10));
         Assert.That((await client.Hello).Role, Is.EqualTo("doctor"));
         var alerts = (AlertsResult)await client.RequestAsync(id => new AlertsRequest(id, false, 50), TimeSpan.FromSeconds(10));
-        AlertInfo userAlert = alerts.Alerts.First(a => a.AlertType == "user");
+        AlertInfo userAlert = alerts.Alerts.First(a => a.AlertType == SysMedic.Core.Alerts.AlertType.User);
         Assert.That(userAlert.Message, Does.Contain("CPU").And.Contain("threshold 5%"));
 
         var resolved = (ResolveAlertResult)await client.RequestAsync(id => new ResolveAlertRequest(id, userAlert.Id, "looked at it", "ops"), TimeSpan.FromSeconds(10));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tests.Commands;
@@ -17,8 +18,8 @@ public class AlertsAndHistoryCommandTests
         File.WriteAllText(_config, $"data_path: {_dir}\nlog_path: {_dir}\n");
         using var db = SysMedicDatabase.Open(Path.Combine(_dir, "sysmedic.db"), TimeProvider.System, NullLogger.Instance);
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        db.Alerts.Insert(new AlertRecord(0, now.AddMinutes(-5), "user", "medium", "alice uses 55.0% CPU (threshold 50%)", 60, 20, 1, "alice", "alice: CPU 55.0%"));
-        db.Alerts.Insert(new AlertRecord(0, now.AddMinutes(-1), "system", "high", "CPU at 90.0% (threshold 80%)", 90, 20));
+        db.Alerts.Insert(new Alert(0, now.AddMinutes(-5), AlertType.User, AlertSeverity.Medium, "user:alice:cpu", "alice uses 55.0% CPU (threshold 50%)", 60, 20, 1, "alice", "alice: CPU 55.0%"));
+        db.Alerts.Insert(new Alert(0, now.AddMinutes(-1), AlertType.System, AlertSeverity.High, "system:cpu", "CPU at 90.0% (threshold 80%)", 90, 20));
         db.Metrics.WriteCheck(new SystemMetricsRow(now.AddMinutes(-2), 42, 50, 20, 21, 10, 0, 0, 1, 1, 1), [new UserMetricsRow("alice", 30, 35, 5, 5, 1000, 2, [1, 2])]);
     }
 

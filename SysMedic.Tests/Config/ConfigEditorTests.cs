@@ -59,6 +59,8 @@ public class ConfigEditorTests
         ["email.password"] = "p: w",
         ["email.tls_verify"] = "false",
         ["alerts.suppress_minutes"] = "5",
+        ["alerts.clear_margin_percent"] = "20",
+        ["alerts.clear_after_minutes"] = "0",
         ["alerts.webhooks"] = "[{url: \"https://example.org/h\", format: discord}]",
         ["data_path"] = "/srv/sysmedic",
         ["database_retention_days"] = "365",

@@ -3,6 +3,7 @@ using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.ComponentModel;
 using SmtpServer.Net;
+using SmtpServer.Storage;
 
 namespace SysMedic.Tests.Delivery;
 
@@ -30,6 +31,9 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     public CollectingMessageStore Store { get; } = new();
+
+    /// <summary>Stalls sessions at MAIL FROM while the test wants the server to hang.</summary>
+    public StallingMailboxFilter Gate { get; } = new();
 
     public List<string> LoginAttempts { get; } = [];
 
@@ -78,6 +82,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(listeners);
         services.Add(Store);
+        services.Add((IMailboxFilter)Gate);
         services.Add(new DelegatingUserAuthenticator(CheckLogin));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
         await Task.WhenAny(listening.Task, _running);

@@ -8,7 +8,7 @@ namespace SysMedic.Tests.Protocol;
 internal static class ProtocolSamples
 {
     private static readonly AlertInfo Alert = new(
-        42, T0, "user", "medium", "alice uses 55.0% CPU (threshold 50%)", 61.5, 40.25, 3, "alice", "alice: CPU 55.0%", null, null, null);
+        42, T0, SysMedic.Core.Alerts.AlertType.User, SysMedic.Core.Alerts.AlertSeverity.Medium, "alice uses 55.0% CPU (threshold 50%)", 61.5, 40.25, 3, "alice", "alice: CPU 55.0%", null, null, null, "user:alice:cpu");
 
     private static readonly PersistentUserInfo Episode = new("alice", "cpu", T0, null, 88.5, 63.25, 61, true);
 

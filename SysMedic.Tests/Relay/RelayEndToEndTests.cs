@@ -139,7 +139,7 @@ public class RelayEndToEndTests
         using (var db = SysMedic.Core.Storage.SysMedicDatabase.Open(Path.Combine(_dir, "data", "sysmedic.db"), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, new SysMedic.Core.Storage.StorageOptions()))
         {
-            id = db.Alerts.Insert(new SysMedic.Core.Storage.AlertRecord(0, DateTimeOffset.UtcNow, "user", "high", "alice over her CPU threshold", Subject: "alice"));
+            id = db.Alerts.Insert(new SysMedic.Core.Alerts.Alert(0, DateTimeOffset.UtcNow, SysMedic.Core.Alerts.AlertType.User, SysMedic.Core.Alerts.AlertSeverity.High, "user:alice:cpu", "alice over her CPU threshold"));
         }
 
         StartBoth();

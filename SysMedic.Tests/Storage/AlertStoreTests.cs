@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tests.Storage;
@@ -28,12 +29,12 @@ public class AlertStoreTests
     {
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        db.Alerts.Insert(Alert(T0, "a") with { AlertType = "user", Severity = "medium" });
-        long wanted = db.Alerts.Insert(Alert(T0.AddHours(2), "b") with { AlertType = "user", Severity = "high" });
-        db.Alerts.Insert(Alert(T0.AddHours(3), "c") with { AlertType = "system", Severity = "high" });
-        db.Alerts.Insert(Alert(T0.AddMinutes(1), "d") with { AlertType = "user", Severity = "high" });
+        db.Alerts.Insert(Alert(T0, "a") with { Type = AlertType.User, Severity = AlertSeverity.Medium });
+        long wanted = db.Alerts.Insert(Alert(T0.AddHours(2), "b") with { Type = AlertType.User, Severity = AlertSeverity.High });
+        db.Alerts.Insert(Alert(T0.AddHours(3), "c") with { Type = AlertType.System, Severity = AlertSeverity.High });
+        db.Alerts.Insert(Alert(T0.AddMinutes(1), "d") with { Type = AlertType.User, Severity = AlertSeverity.High });
 
-        var found = db.Alerts.List(new AlertFilter { AlertType = "user", Severity = "high", Since = T0.AddHours(1) });
+        var found = db.Alerts.List(new AlertFilter { Type = AlertType.User, Severity = AlertSeverity.High, Since = T0.AddHours(1) });
         var limited = db.Alerts.List(new AlertFilter { Limit = 2 });
 
         Assert.That(found.Select(a => a.Id), Is.EqualTo(new[] { wanted }));
@@ -49,7 +50,7 @@ public class AlertStoreTests
         temp.Time.Advance(TimeSpan.FromMinutes(30));
 
         AlertResolveOutcome outcome = db.Alerts.Resolve(id, "bob", "runaway job killed");
-        AlertRecord? alert = db.Alerts.Get(id);
+        Alert? alert = db.Alerts.Get(id);
 
         Assert.That(outcome, Is.EqualTo(AlertResolveOutcome.Resolved));
         Assert.That(alert, Is.Not.Null);
@@ -86,5 +87,5 @@ public class AlertStoreTests
         Assert.That(db.Alerts.Get(42), Is.Null);
     }
 
-    private static AlertRecord Alert(DateTimeOffset at, string message) => new(0, at, "system", "high", message);
+    private static Alert Alert(DateTimeOffset at, string message) => new(0, at, AlertType.System, AlertSeverity.High, "system:cpu", message);
 }

@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tests.Storage;
@@ -12,7 +13,7 @@ public class DatabaseStatsTests
         using var temp = new TempDatabase();
         using var db = temp.Open();
         Checks.WriteMinutes(db, T0, 90, "alice", "bob");
-        db.Alerts.Insert(new AlertRecord(0, T0.AddMinutes(5), "system", "high", "cpu"));
+        db.Alerts.Insert(new Alert(0, T0.AddMinutes(5), AlertType.System, AlertSeverity.High, "system:cpu", "cpu"));
 
         DatabaseStats stats = db.Maintenance.Stats();
 

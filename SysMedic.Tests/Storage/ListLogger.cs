@@ -5,7 +5,7 @@ namespace SysMedic.Tests.Storage;
 /// <summary>A real logger that keeps what it is told, so tests can count messages by level.</summary>
 internal sealed class ListLogger : ILogger
 {
-    public List<(LogLevel Level, string Message)> Entries { get; } = [];
+    public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -16,7 +16,7 @@ internal sealed class ListLogger : ILogger
     {
         lock (Entries)
         {
-            Entries.Add((logLevel, formatter(state, exception)));
+            Entries.Add((logLevel, formatter(state, exception), exception));
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tests.Storage;
@@ -35,9 +36,9 @@ public class MigrationTests
         using var db = temp.Open();
 
         Assert.That(db.SchemaVersion, Is.EqualTo(Migrations.Latest));
-        AlertRecord alert = db.Alerts.List(new AlertFilter()).Single();
+        Alert alert = db.Alerts.List(new AlertFilter()).Single();
         Assert.That(alert.Message, Is.EqualTo("cpu 95%"));
-        Assert.That(alert.Resolved, Is.False);
+        Assert.That(alert.IsResolved, Is.False);
         Assert.That(db.History.System(TempDatabase.Start, TempDatabase.Start.AddMinutes(1), 1).Single().Samples, Is.EqualTo(1));
         TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(1), 1).Single();
         Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)));

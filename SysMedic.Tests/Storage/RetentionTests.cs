@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tests.Storage;
@@ -55,8 +56,8 @@ public class RetentionTests
     {
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        long open = db.Alerts.Insert(new AlertRecord(0, T0, "system", "high", "still open"));
-        long closed = db.Alerts.Insert(new AlertRecord(0, T0, "system", "high", "resolved"));
+        long open = db.Alerts.Insert(new Alert(0, T0, AlertType.System, AlertSeverity.High, "system:cpu", "still open"));
+        long closed = db.Alerts.Insert(new Alert(0, T0, AlertType.System, AlertSeverity.High, "system:cpu", "resolved"));
         db.Alerts.Resolve(closed, "root", null);
         db.PersistentUsers.UpsertOpen(new PersistentUserRecord("alice", "cpu", T0, 90, 80, 5));
         db.PersistentUsers.UpsertOpen(new PersistentUserRecord("bob", "cpu", T0, 90, 80, 5));

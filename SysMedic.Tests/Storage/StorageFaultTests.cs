@@ -43,27 +43,36 @@ public class StorageFaultTests
     {
         using var temp = new TempDatabase();
         using var db = temp.Open();
-        var health = new StorageHealth(temp.Logger, temp.Time);
+        var health = new StorageHealth(temp.Logger, temp.Time, temp.Path);
         var users = Enumerable.Range(0, 100).Select(i => Checks.User($"somebody-with-a-long-name-{i:D3}")).ToList();
         Assert.That(health.TryWrite("writing the check", () => db.Metrics.WriteCheck(Checks.System(T0), users)), Is.True);
         SetMaxPageCount(db, (long)db.Maintenance.Stats().PageCount);
 
         var results = Enumerable.Range(1, 20)
-            .Select(i => health.TryWrite("writing the check", () => db.Metrics.WriteCheck(Checks.System(T0.AddMinutes(i)), users)))
+            .Select(i =>
+            {
+                bool written = health.TryWrite("writing the check", () => db.Metrics.WriteCheck(Checks.System(T0.AddMinutes(i)), users));
+                health.Settle();
+                return written;
+            })
             .ToList();
 
         Assert.That(results, Has.Some.False);
         Assert.That(health.IsWriting, Is.False);
         Assert.That(health.FailureKind, Is.EqualTo(StorageFailureKind.DiskFull));
-        Assert.That(temp.Logger.Count(LogLevel.Error), Is.EqualTo(1));
+        var failure = temp.Logger.Entries.Single(e => e.Level == LogLevel.Error);
+        Assert.That(failure.Message, Does.Contain("disk full").And.Contain("free of").And.Contain(temp.Directory));
+        Assert.That(failure.Exception, Is.Null, "an expected I/O condition is one line, without a stack trace");
         Assert.That(temp.Logger.Count(LogLevel.Warning), Is.Zero);
 
         SetMaxPageCount(db, 1_000_000);
         bool resumed = health.TryWrite("writing the check", () => db.Metrics.WriteCheck(Checks.System(T0.AddHours(1)), users));
+        Assert.That(health.IsWriting, Is.False, "not back before the round of writes is over");
+        health.Settle();
 
         Assert.That(resumed, Is.True);
         Assert.That(health.IsWriting, Is.True);
-        Assert.That(temp.Logger.Entries.Single(e => e.Level == LogLevel.Warning).Message, Does.Contain("resumed"));
+        Assert.That(temp.Logger.Entries.Single(e => e.Level == LogLevel.Warning).Message, Does.Contain("writable again"));
         Assert.That(db.History.System(T0.AddHours(1), T0.AddHours(2), 1).Single().Samples, Is.EqualTo(1));
     }
 

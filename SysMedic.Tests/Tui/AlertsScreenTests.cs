@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Tui.Commands;
 using SysMedic.Tui.Connection;
 using Terminal.Gui.Input;
@@ -15,7 +16,7 @@ public class AlertsScreenTests
     private static FakeConnection WithAlerts()
     {
         var connection = new FakeConnection(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts);
-        connection.Alerts.Add(new AlertInfo(1, T.AddMinutes(-30), "medium", "user", null, "bob uses 55.0% CPU (threshold 50%)")
+        connection.Alerts.Add(new Alert(1, T.AddMinutes(-30), AlertType.User, AlertSeverity.Medium, "user:bob:cpu", "bob uses 55.0% CPU (threshold 50%)")
         {
             PrimaryCause = "bob",
             UserDetails = "bob: CPU 55.0%\n    pid 201 postgres",
@@ -23,8 +24,8 @@ public class AlertsScreenTests
             SystemMemoryPercent = 40,
             DurationMinutes = 12,
         });
-        connection.Alerts.Add(new AlertInfo(2, T.AddMinutes(-5), "critical", "system", null, "memory at 97.0% (threshold 80%)"));
-        connection.Alerts.Add(new AlertInfo(3, T.AddMinutes(-1), "low", "recovery", null, "disk back to 70%", ResolvedAt: T, ResolvedBy: "ops", Note: "cleaned /tmp"));
+        connection.Alerts.Add(new Alert(2, T.AddMinutes(-5), AlertType.System, AlertSeverity.Critical, "system:cpu", "memory at 97.0% (threshold 80%)"));
+        connection.Alerts.Add(new Alert(3, T.AddMinutes(-1), AlertType.Recovery, AlertSeverity.Low, "system:disk", "disk back to 70%", ResolvedAt: T, ResolvedBy: "ops", ResolutionNote: "cleaned /tmp"));
         return connection;
     }
 
@@ -129,19 +130,19 @@ public class AlertsScreenTests
     {
         // The agent read its list (alert 5 only), then raised alerts 1 and 2 and pushed them, then the list arrived.
         var connection = new FakeConnection(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts) { HoldAlertAnswers = true };
-        connection.Alerts.Add(new AlertInfo(5, T.AddMinutes(-10), "low", "system", null, "CPU at 50.0%, approaching the 80% threshold"));
+        connection.Alerts.Add(new Alert(5, T.AddMinutes(-10), AlertType.System, AlertSeverity.Low, "system:cpu", "CPU at 50.0%, approaching the 80% threshold"));
         using var console = new ConsoleHarness(connection: connection);
-        connection.PushAlert(new AlertInfo(1, T, "medium", "user", null, "root uses 45.8% CPU (threshold 5%)"));
-        connection.PushAlert(new AlertInfo(2, T.AddSeconds(1), "high", "system", null, "CPU at 91.0% (threshold 80%)"));
+        connection.PushAlert(new Alert(1, T, AlertType.User, AlertSeverity.Medium, "user:bob:cpu", "root uses 45.8% CPU (threshold 5%)"));
+        connection.PushAlert(new Alert(2, T.AddSeconds(1), AlertType.System, AlertSeverity.High, "system:cpu", "CPU at 91.0% (threshold 80%)"));
         Assert.That(connection.ReleaseAlertAnswers(), Is.EqualTo(1), "the console asked for the list at start");
         Assert.That(console.Settle(s => s.Contains("Alerts (3 unresolved, F3)", StringComparison.Ordinal)), Is.True, "the list adds alert 5 and keeps the pushed ones: " + console.Screen);
 
         // F3 asks again: the list read has alert 2 open and alert 6, whose push the console missed. Alert 2 is then
         // resolved elsewhere and pushed before the answer arrives.
-        connection.Alerts.Add(new AlertInfo(6, T.AddSeconds(2), "medium", "user", null, "bob uses 30.0% CPU (threshold 5%)"));
+        connection.Alerts.Add(new Alert(6, T.AddSeconds(2), AlertType.User, AlertSeverity.Medium, "user:bob:cpu", "bob uses 30.0% CPU (threshold 5%)"));
         console.Press(Key.F3);
         Assert.That(console.Window.Alerts.Table.Selected, Is.Not.Null, "Enter at once has an alert to resolve");
-        connection.PushAlert(new AlertInfo(2, T.AddSeconds(1), "high", "system", null, "CPU at 91.0% (threshold 80%)") { ResolvedAt = T.AddSeconds(3), ResolvedBy = "ops" });
+        connection.PushAlert(new Alert(2, T.AddSeconds(1), AlertType.System, AlertSeverity.High, "system:cpu", "CPU at 91.0% (threshold 80%)") { ResolvedAt = T.AddSeconds(3), ResolvedBy = "ops" });
         Assert.That(connection.ReleaseAlertAnswers(), Is.EqualTo(1));
         Assert.That(console.Settle(s => s.Contains("bob uses 30.0% CPU", StringComparison.Ordinal)), Is.True, console.Screen);
         Assert.That(console.Window.Alerts.Table.Shown.Select(a => a.Id), Is.EqualTo(new long[] { 6, 1, 5 }), "a list read before the resolution does not bring alert 2 back");
@@ -207,7 +208,7 @@ public class AlertsScreenTests
     {
         FakeConnection connection = WithAlerts();
         using var console = new ConsoleHarness(connection: connection);
-        connection.PushAlert(new AlertInfo(4, T, "high", "persistent_user", null, "alice over her CPU threshold for 30 min"));
+        connection.PushAlert(new Alert(4, T, AlertType.PersistentUser, AlertSeverity.High, "persistent:alice:cpu", "alice over her CPU threshold for 30 min"));
         Assert.That(console.Screen, Does.Contain("Alerts (3 unresolved, F3): [high] 12:00 alice over her CPU threshold"));
 
         console.Press(Key.F3);

@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views.Charts;
 
@@ -50,14 +51,14 @@ public class DashboardTests
     public void Dashboard_lists_the_latest_unresolved_alerts_when_the_connection_has_them()
     {
         var connection = new FakeConnection(ConnectionFeatures.RecentHistory | ConnectionFeatures.Alerts);
-        connection.Alerts.Add(new AlertInfo(1, ConsoleSnapshots.Time.AddMinutes(-9), "warning", "user_cpu", "bob", "bob over CPU threshold"));
-        connection.Alerts.Add(new AlertInfo(2, ConsoleSnapshots.Time.AddMinutes(-5), "critical", "system_memory", null, "memory 93%"));
-        connection.Alerts.Add(new AlertInfo(3, ConsoleSnapshots.Time.AddMinutes(-1), "critical", "disk", null, "disk full", ResolvedAt: ConsoleSnapshots.Time));
+        connection.Alerts.Add(new Alert(1, ConsoleSnapshots.Time.AddMinutes(-9), AlertType.User, AlertSeverity.Medium, "user:bob:cpu", "bob over CPU threshold"));
+        connection.Alerts.Add(new Alert(2, ConsoleSnapshots.Time.AddMinutes(-5), AlertType.System, AlertSeverity.Critical, "system:memory", "memory 93%"));
+        connection.Alerts.Add(new Alert(3, ConsoleSnapshots.Time.AddMinutes(-1), AlertType.System, AlertSeverity.Critical, "system:disk", "disk full", ResolvedAt: ConsoleSnapshots.Time));
         using var console = new ConsoleHarness(connection: connection);
 
         string screen = console.Screen;
 
-        Assert.That(screen, Does.Contain("Alerts (2 unresolved, F3): [critical] 11:55 memory 93%  |  [warning] 11:51 bob over CPU threshold"));
+        Assert.That(screen, Does.Contain("Alerts (2 unresolved, F3): [critical] 11:55 memory 93%  |  [medium] 11:51 bob over CPU threshold"));
         Assert.That(screen, Does.Not.Contain("disk full"));
     }
 

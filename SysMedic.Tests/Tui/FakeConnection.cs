@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.Sampling;
 using SysMedic.Tui.Connection;
@@ -38,7 +39,7 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
 
     public event EventHandler? StateChanged;
 
-    public event EventHandler<AlertInfo>? AlertChanged;
+    public event EventHandler<Alert>? AlertChanged;
 
     /// <summary>Resolutions asked for: alert id, note, by.</summary>
     public List<(long Id, string Note, string By)> Resolutions { get; } = [];
@@ -69,7 +70,7 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         Task.FromResult(new HistoryResult([.. _history], []));
 
     /// <summary>What <see cref="GetAlertsAsync"/> answers when the connection has the Alerts feature.</summary>
-    public List<AlertInfo> Alerts { get; } = [];
+    public List<Alert> Alerts { get; } = [];
 
     /// <summary>Whether alerts are answered from another thread, as an agent's are, rather than at once.</summary>
     public bool AnswerAlertsLater { get; init; }
@@ -93,17 +94,17 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         return answers.Length;
     }
 
-    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default)
     {
         if (!features.HasFlag(ConnectionFeatures.Alerts))
         {
-            return Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+            return Task.FromException<IReadOnlyList<Alert>>(new AgentRequiredException("Alerts"));
         }
 
-        IReadOnlyList<AlertInfo> answer = [.. Alerts.Where(a => includeResolved || !a.IsResolved)];
+        IReadOnlyList<Alert> answer = [.. Alerts.Where(a => includeResolved || !a.IsResolved)];
         if (HoldAlertAnswers)
         {
-            var held = new TaskCompletionSource<IReadOnlyList<AlertInfo>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var held = new TaskCompletionSource<IReadOnlyList<Alert>>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_held)
             {
                 _held.Add(() => held.TrySetResult(answer));
@@ -132,14 +133,14 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         }
 
         int index = Alerts.FindIndex(a => a.Id == alertId);
-        AlertInfo resolved = Alerts[index] with { ResolvedAt = Latest?.Timestamp ?? DateTimeOffset.UtcNow, ResolvedBy = resolvedBy, Note = note };
+        Alert resolved = Alerts[index] with { ResolvedAt = Latest?.Timestamp ?? DateTimeOffset.UtcNow, ResolvedBy = resolvedBy, ResolutionNote = note };
         Alerts[index] = resolved;
         AlertChanged?.Invoke(this, resolved);
         return Task.FromResult(new ResolveResult(true, $"alert {alertId} resolved by {resolvedBy}") { Alert = resolved });
     }
 
     /// <summary>Pushes an alert as an agent does when one is raised or resolved.</summary>
-    public void PushAlert(AlertInfo alert)
+    public void PushAlert(Alert alert)
     {
         int index = Alerts.FindIndex(a => a.Id == alert.Id);
         if (index >= 0)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using SysMedic.Core.Alerts;
 using SysMedic.Tests.Agent;
 using SysMedic.Tui.Connection;
 
@@ -63,7 +64,7 @@ public class LocalConnectionTests
         _load = new BusyLoop();
         using DoctorProcess doctor = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
         using LocalConnection connection = await ConnectAsync(doctor);
-        var pushed = new List<AlertInfo>();
+        var pushed = new List<Alert>();
         connection.AlertChanged += (_, a) =>
         {
             lock (pushed)
@@ -85,21 +86,21 @@ public class LocalConnectionTests
             Assert.That(connection.Features, Is.EqualTo(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts));
         });
 
-        IReadOnlyList<AlertInfo> open = await PollAsync(() => connection.GetAlertsAsync(includeResolved: false), l => l.Any(a => a.Kind == "user"), "a user alert is served");
-        AlertInfo userAlert = open.First(a => a.Kind == "user");
+        IReadOnlyList<Alert> open = await PollAsync(() => connection.GetAlertsAsync(includeResolved: false), l => l.Any(a => a.Type == AlertType.User), "a user alert is served");
+        Alert userAlert = open.First(a => a.Type == AlertType.User);
         Assert.That(userAlert.Message, Does.Contain("threshold 5%"));
 
         ResolveResult resolved = await connection.ResolveAlertAsync(userAlert.Id, "looked at it", "ops");
         Assert.That(resolved.Ok, Is.True, resolved.Message);
         Assert.That(resolved.Message, Does.Contain($"alert {userAlert.Id} resolved by ops"));
-        Assert.That(resolved.Alert?.Note, Is.EqualTo("looked at it"));
+        Assert.That(resolved.Alert?.ResolutionNote, Is.EqualTo("looked at it"));
         Assert.That(DoctorProcess.WaitFor(() => { lock (pushed) { return pushed.Any(a => a.Id == userAlert.Id && a.IsResolved); } }, Limit), Is.True, "the doctor pushes the resolution");
 
         ResolveResult twice = await connection.ResolveAlertAsync(userAlert.Id, "again", "ops");
         Assert.That(twice.Ok, Is.False);
         Assert.That(twice.Message, Does.Contain("already resolved"));
 
-        IReadOnlyList<AlertInfo> all = await connection.GetAlertsAsync(includeResolved: true);
+        IReadOnlyList<Alert> all = await connection.GetAlertsAsync(includeResolved: true);
         Assert.That(all.Single(a => a.Id == userAlert.Id).ResolvedBy, Does.StartWith("ops"));
 
         HistoryResult history = await PollAsync(() => connection.GetHistoryAsync(new HistoryQuery(TimeSpan.FromMinutes(5), Environment.UserName)), h => h.System.Count > 0 && h.User.Count > 0, "stored history is served");

@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Config;
 using SysMedic.Core.Protocol;
 using SysMedic.Tests.Agent;
 using SysMedic.Tests.Delivery;
 using SysMedic.Tui.Connection;
-using AlertInfo = SysMedic.Tui.Connection.AlertInfo;
 using HistoryResult = SysMedic.Tui.Connection.HistoryResult;
 
 namespace SysMedic.Tests.Tui;
@@ -60,7 +60,7 @@ public class RemoteConnectionRelayTests
         try
         {
             using var connection = new RemoteConnection(WaitForUrl(), retryInterval: TimeSpan.FromMilliseconds(500));
-            var pushed = new List<AlertInfo>();
+            var pushed = new List<Alert>();
             connection.AlertChanged += (_, a) =>
             {
                 lock (pushed)
@@ -79,7 +79,7 @@ public class RemoteConnectionRelayTests
                 Assert.That(connection.Thresholds.DefaultUser.CpuPercent, Is.EqualTo(5));
             });
 
-            AlertInfo userAlert = await PollAsync(async () => (await connection.GetAlertsAsync(includeResolved: false)).FirstOrDefault(a => a.Kind == "user"));
+            Alert userAlert = await PollAsync(async () => (await connection.GetAlertsAsync(includeResolved: false)).FirstOrDefault(a => a.Type == AlertType.User));
             ResolveResult resolved = await connection.ResolveAlertAsync(userAlert.Id, "seen from afar", "ops");
             Assert.That(resolved.Ok, Is.True, resolved.Message);
             Assert.That(resolved.Alert!.ResolvedBy, Is.EqualTo("ops (remote 127.0.0.1)"));

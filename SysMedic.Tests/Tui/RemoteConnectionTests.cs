@@ -1,6 +1,6 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Protocol;
 using SysMedic.Tui.Connection;
-using AlertInfo = SysMedic.Tui.Connection.AlertInfo;
 
 namespace SysMedic.Tests.Tui;
 
@@ -33,14 +33,14 @@ public class RemoteConnectionTests
             Assert.That(connection.PersistentSince, Is.EqualTo(new Dictionary<string, DateTimeOffset> { ["alice"] = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero) }));
         });
 
-        IReadOnlyList<AlertInfo> alerts = await connection.GetAlertsAsync(includeResolved: true);
+        IReadOnlyList<Alert> alerts = await connection.GetAlertsAsync(includeResolved: true);
         Assert.That(alerts.Single().Message, Is.EqualTo("alice uses 55.0% CPU (threshold 50%)"));
         Assert.That(alerts.Single().PrimaryCause, Is.EqualTo("alice"));
 
         ResolveResult ok = await connection.ResolveAlertAsync(42, "asked alice to renice", "ops");
         ResolveResult missing = await connection.ResolveAlertAsync(99, "", "ops");
         Assert.That(ok.Ok, Is.True);
-        Assert.That(ok.Alert!.Note, Is.EqualTo("asked alice to renice"));
+        Assert.That(ok.Alert!.ResolutionNote, Is.EqualTo("asked alice to renice"));
         Assert.That(missing.Ok, Is.False);
         Assert.That(missing.Message, Is.EqualTo("no alert 99"));
 
@@ -56,7 +56,7 @@ public class RemoteConnectionTests
     {
         using var relay = new FakeRelay("s3cret");
         using var connection = new RemoteConnection(relay.Url(), retryInterval: TimeSpan.FromMilliseconds(500));
-        var pushed = new List<AlertInfo>();
+        var pushed = new List<Alert>();
         connection.AlertChanged += (_, a) =>
         {
             lock (pushed)

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using SysMedic.Agent.Doctor;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Formatting;
 using SysMedic.Core.Protocol;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tui.Commands;
 
-/// <summary><c>sysmedic alerts [list] [--all] [--json] | show ID | resolve ID [--note TEXT]</c>, from the database.</summary>
+/// <summary><c>sysmedic alerts [list] [--all] [--json] | show ID | resolve ID... [--all-recoveries] [--note TEXT]</c>, from the database.</summary>
 public static class AlertsCommand
 {
     public static Command Create()
@@ -46,7 +46,7 @@ public static class AlertsCommand
                 throw new CliUsageException($"--limit: {limit} is not from 1 to 10000");
             }
 
-            var alerts = db.Alerts.List(new AlertFilter { IncludeResolved = parsed.GetValue(All), Limit = limit }).Select(a => a.ToInfo()).ToList();
+            var alerts = db.Alerts.List(new AlertFilter { IncludeResolved = parsed.GetValue(All), Limit = limit }).Select(AlertInfo.From).ToList();
             TextWriter output = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(Json))
             {
@@ -64,7 +64,7 @@ public static class AlertsCommand
             foreach (AlertInfo a in alerts)
             {
                 string resolved = a.ResolvedAt is null ? "" : "  [resolved]";
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Id,6}  {a.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm}  {a.Severity,-8}  {a.AlertType,-15}  {SafeText.ForTerminal(a.Message)}{resolved}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Id,6}  {a.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm}  {a.Severity.ToKey(),-8}  {a.AlertType.ToKey(),-15}  {SafeText.ForTerminal(a.Message)}{resolved}"));
             }
 
             return SysMedicCli.Ok;
@@ -87,7 +87,7 @@ public static class AlertsCommand
                 return SysMedicCli.Failed;
             }
 
-            AlertInfo a = record.ToInfo();
+            AlertInfo a = AlertInfo.From(record);
             TextWriter o = parsed.InvocationConfiguration.Output;
             if (parsed.GetValue(Json))
             {
@@ -98,7 +98,7 @@ public static class AlertsCommand
             var c = CultureInfo.InvariantCulture;
             o.WriteLine(string.Create(c, $"alert {a.Id}: {SafeText.ForTerminal(a.Message)}"));
             o.WriteLine(string.Create(c, $"  time       {a.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"));
-            o.WriteLine(string.Create(c, $"  severity   {a.Severity}    type {a.AlertType}"));
+            o.WriteLine(string.Create(c, $"  severity   {a.Severity.ToKey()}    type {a.AlertType.ToKey()}"));
             o.WriteLine(string.Create(c, $"  system     CPU {Units.Percent(a.SystemCpuPercent)}, memory {Units.Percent(a.SystemMemoryPercent)}"));
             o.WriteLine(string.Create(c, $"  duration   {a.DurationMinutes} min    cause {SafeText.ForTerminal(a.PrimaryCause)}"));
             o.WriteLine(a.ResolvedAt is { } at
@@ -120,32 +120,60 @@ public static class AlertsCommand
 
     private static Command Resolve()
     {
-        var id = new Argument<long>("ID") { Description = "The alert's number" };
+        var ids = new Argument<long[]>("ID") { Description = "The alerts' numbers", Arity = ArgumentArity.ZeroOrMore };
+        var recoveries = new Option<bool>("--all-recoveries") { Description = "Resolve every unresolved recovery too (they only say a condition cleared)" };
         var note = new Option<string?>("--note") { Description = "What was done about it" };
         var by = new Option<string?>("--by") { Description = "Who resolved it (default: your login name)" };
-        var command = new Command("resolve", "Mark an alert resolved, with a note; it stays in the history");
-        command.Arguments.Add(id);
+        var command = new Command("resolve", "Mark alerts resolved, with a note; they stay in the history");
+        command.Arguments.Add(ids);
+        command.Options.Add(recoveries);
         command.Options.Add(note);
         command.Options.Add(by);
-        command.SetAction(parsed => DbCommand.WithDatabase(parsed, write: true, db =>
+        command.SetAction(parsed =>
         {
-            long alertId = parsed.GetValue(id);
-            string who = parsed.GetValue(by) is { Length: > 0 } b ? b : LoginName();
-            TextWriter error = parsed.InvocationConfiguration.Error;
-            switch (db.Alerts.Resolve(alertId, who, parsed.GetValue(note)))
+            long[] chosen = parsed.GetValue(ids) ?? [];
+            bool allRecoveries = parsed.GetValue(recoveries);
+            if (chosen.Length == 0 && !allRecoveries)
             {
-                case AlertResolveOutcome.NotFound:
-                    error.WriteLine($"sysmedic: no alert {alertId}");
-                    return SysMedicCli.Failed;
-                case AlertResolveOutcome.AlreadyResolved:
-                    AlertRecord done = db.Alerts.Get(alertId)!;
-                    error.WriteLine($"sysmedic: alert {alertId} was already resolved by {done.ResolvedBy} at {done.ResolvedAt:u}");
-                    return SysMedicCli.Failed;
-                default:
-                    parsed.InvocationConfiguration.Output.WriteLine($"alert {alertId} resolved by {who}");
-                    return SysMedicCli.Ok;
+                throw new CliUsageException("resolve: name at least one alert ID, or --all-recoveries");
             }
-        }));
+
+            return DbCommand.WithDatabase(parsed, write: true, db =>
+            {
+                string who = parsed.GetValue(by) is { Length: > 0 } b ? b : LoginName();
+                TextWriter output = parsed.InvocationConfiguration.Output;
+                TextWriter error = parsed.InvocationConfiguration.Error;
+                int failed = 0;
+                foreach (long alertId in chosen.Distinct())
+                {
+                    switch (db.Alerts.Resolve(alertId, who, parsed.GetValue(note)))
+                    {
+                        case AlertResolveOutcome.NotFound:
+                            error.WriteLine($"sysmedic: no alert {alertId}");
+                            failed++;
+                            break;
+                        case AlertResolveOutcome.AlreadyResolved:
+                            Alert done = db.Alerts.Get(alertId)!;
+                            error.WriteLine($"sysmedic: alert {alertId} was already resolved by {done.ResolvedBy} at {done.ResolvedAt:u}");
+                            failed++;
+                            break;
+                        default:
+                            output.WriteLine($"alert {alertId} resolved by {who}");
+                            break;
+                    }
+                }
+
+                if (allRecoveries)
+                {
+                    IReadOnlyList<long> resolved = db.Alerts.ResolveRecoveries(who, parsed.GetValue(note));
+                    output.WriteLine(resolved.Count == 0
+                        ? "no unresolved recoveries"
+                        : string.Create(CultureInfo.InvariantCulture, $"{resolved.Count} recover{(resolved.Count == 1 ? "y" : "ies")} resolved by {who}: {string.Join(' ', resolved)}"));
+                }
+
+                return failed == 0 ? SysMedicCli.Ok : SysMedicCli.Failed;
+            });
+        });
         return command;
     }
 

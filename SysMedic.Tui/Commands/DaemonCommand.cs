@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using SysMedic.Agent.Doctor;
+using SysMedic.Agent.Protocol;
 using SysMedic.Core.Config;
 using SysMedic.Core.Formatting;
+using SysMedic.Core.Protocol;
 using SysMedic.Core.Storage;
 
 namespace SysMedic.Tui.Commands;
@@ -45,7 +47,34 @@ public static class DaemonCommand
         output.WriteLine($"{Doctor.Name}: running (PID: {pid})");
         output.WriteLine($"  up {Units.Duration(BackgroundDaemon.Uptime(pid))}, socket {DoctorHost.SocketPath()}");
         output.WriteLine($"  last check: {LastCheck(config)}");
+        output.WriteLine($"  {StorageLine()}");
         return SysMedicCli.Ok;
+    }
+
+    // What the doctor itself says of its storage, in its newest snapshot: a full disk shows here, not only in its log.
+    private static string StorageLine()
+    {
+        var snapshot = new TaskCompletionSource<SnapshotMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            return Task.Run(async () =>
+            {
+                await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(
+                    DoctorHost.SocketPath(), TimeSpan.FromSeconds(2), m =>
+                    {
+                        if (m is SnapshotMessage s)
+                        {
+                            snapshot.TrySetResult(s);
+                        }
+                    });
+                SnapshotMessage latest = await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(3));
+                return (latest.Storage ?? StorageInfo.Ok).Describe();
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or UnauthorizedAccessException)
+        {
+            return $"storage: unknown (the doctor's socket did not answer: {ex.Message})";
+        }
     }
 
     private static string LastCheck(SysMedicConfig config)

@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.Protocol;
 using SysMedic.Core.Sampling;
@@ -50,7 +51,7 @@ public sealed class ConnectionSwitch : ISysMedicConnection
 
     public event EventHandler<Snapshot>? SnapshotReceived;
 
-    public event EventHandler<AlertInfo>? AlertChanged;
+    public event EventHandler<Alert>? AlertChanged;
 
     public event EventHandler? StateChanged;
 
@@ -81,7 +82,7 @@ public sealed class ConnectionSwitch : ISysMedicConnection
 
     public Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default) => _current.GetHistoryAsync(query, cancellationToken);
 
-    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) => _current.GetAlertsAsync(includeResolved, cancellationToken);
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) => _current.GetAlertsAsync(includeResolved, cancellationToken);
 
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
         _current.ResolveAlertAsync(alertId, note, resolvedBy, cancellationToken);
@@ -117,7 +118,7 @@ public sealed class ConnectionSwitch : ISysMedicConnection
         }
     }
 
-    private void OnAlert(object? sender, AlertInfo a)
+    private void OnAlert(object? sender, Alert a)
     {
         if (ReferenceEquals(sender, _current))
         {

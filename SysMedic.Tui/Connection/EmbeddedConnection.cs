@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.ProcFs;
 using SysMedic.Core.Sampling;
@@ -62,7 +63,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     public event EventHandler? StateChanged;
 
     // The embedded sampler raises no alerts: nothing to keep.
-    public event EventHandler<AlertInfo>? AlertChanged
+    public event EventHandler<Alert>? AlertChanged
     {
         add { }
         remove { }
@@ -130,8 +131,8 @@ public sealed class EmbeddedConnection : ISysMedicConnection
         return Task.FromResult(new HistoryResult(_history.System(since), user));
     }
 
-    public Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) =>
-        Task.FromException<IReadOnlyList<AlertInfo>>(new AgentRequiredException("Alerts"));
+    public Task<IReadOnlyList<Alert>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<Alert>>(new AgentRequiredException("Alerts"));
 
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
         Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));

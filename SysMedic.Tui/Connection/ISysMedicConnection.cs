@@ -1,3 +1,4 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.Sampling;
 
@@ -40,7 +41,7 @@ public interface ISysMedicConnection : IDisposable
     event EventHandler<Snapshot>? SnapshotReceived;
 
     /// <summary>An alert was raised or resolved (any thread); connections without alerts never raise it.</summary>
-    event EventHandler<AlertInfo>? AlertChanged;
+    event EventHandler<Alert>? AlertChanged;
 
     /// <summary><see cref="State"/> or <see cref="Description"/> changed (any thread).</summary>
     event EventHandler? StateChanged;
@@ -52,7 +53,7 @@ public interface ISysMedicConnection : IDisposable
     Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The alerts, unresolved first; resolved ones too when asked.</summary>
-    Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<Alert>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default);
 
     /// <summary>Marks an alert resolved with a note and who resolved it.</summary>
     Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default);

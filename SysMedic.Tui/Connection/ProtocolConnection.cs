@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.Protocol;
 using SysMedic.Core.Sampling;
@@ -29,6 +30,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
     private volatile Snapshot? _latest;
     private volatile Thresholds _thresholds = Thresholds.Default;
     private volatile IReadOnlyDictionary<string, DateTimeOffset> _persistentSince = new Dictionary<string, DateTimeOffset>();
+    private volatile StorageInfo? _storage;
     private ConnectionState _state = ConnectionState.Connecting;
     private DateTimeOffset _since;
     private string? _problem;
@@ -77,6 +79,8 @@ public abstract class ProtocolConnection : ISysMedicConnection
             string at = Address.Length > 0 ? $" ({Address})" : "";
             return state switch
             {
+                // The agent's own trouble comes first: on a narrow terminal the end of the line is cut.
+                ConnectionState.Connected when _storage is { Available: false } storage => $"{Label}: {storage.Describe()}",
                 ConnectionState.Connected when _hello is { } hello => $"{Label}: connected to sysmedic {hello.AgentVersion}{at}",
                 ConnectionState.Connected => $"{Label}: connected{at}",
                 ConnectionState.Reconnecting => $"{Label}: reconnecting since {since.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}{why}",
@@ -126,7 +130,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
 
     public event EventHandler<Snapshot>? SnapshotReceived;
 
-    public event EventHandler<AlertInfo>? AlertChanged;
+    public event EventHandler<Alert>? AlertChanged;
 
     public event EventHandler? StateChanged;
 
@@ -142,7 +146,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
         return new HistoryResult([.. (await system).Points.Select(p => p.ToSystemPoint())], user);
     }
 
-    public async Task<IReadOnlyList<AlertInfo>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Alert>> GetAlertsAsync(bool includeResolved, CancellationToken cancellationToken = default)
     {
         AlertsResult result = await RequestAsync<AlertsResult>(id => new AlertsRequest(id, includeResolved, AlertLimit), cancellationToken);
         return [.. result.Alerts.Select(a => a.ToAlert())];
@@ -153,7 +157,7 @@ public abstract class ProtocolConnection : ISysMedicConnection
         try
         {
             ResolveAlertResult result = await RequestAsync<ResolveAlertResult>(id => new ResolveAlertRequest(id, alertId, note, resolvedBy), cancellationToken);
-            AlertInfo alert = result.Alert.ToAlert();
+            Alert alert = result.Alert.ToAlert();
             return new ResolveResult(true, $"alert {alert.Id} resolved by {alert.ResolvedBy}") { Alert = alert };
         }
         catch (AgentErrorException ex)
@@ -218,9 +222,15 @@ public abstract class ProtocolConnection : ISysMedicConnection
                     .GroupBy(p => p.Username, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Min(p => p.StartTime), StringComparer.Ordinal);
                 _latest = snapshot.Snapshot;
+                bool storageChanged = _storage?.Available != snapshot.Storage?.Available;
+                _storage = snapshot.Storage;
                 if (State != ConnectionState.Connected)
                 {
                     SetState(ConnectionState.Connected, null);
+                }
+                else if (storageChanged)
+                {
+                    StateChanged?.Invoke(this, EventArgs.Empty);
                 }
 
                 SnapshotReceived?.Invoke(this, snapshot.Snapshot);

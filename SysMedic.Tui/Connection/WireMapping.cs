@@ -34,20 +34,6 @@ public static class WireMapping
         };
     }
 
-    /// <summary>An alert as the screens show it.</summary>
-    public static AlertInfo ToAlert(this Wire.AlertInfo a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        return new AlertInfo(a.Id, a.Timestamp, a.Severity, a.AlertType, null, a.Message, a.ResolvedAt, a.ResolvedBy, a.ResolutionNote)
-        {
-            SystemCpuPercent = a.SystemCpuPercent,
-            SystemMemoryPercent = a.SystemMemoryPercent,
-            DurationMinutes = a.DurationMinutes,
-            PrimaryCause = a.PrimaryCause ?? "",
-            UserDetails = a.UserDetails ?? "",
-        };
-    }
-
     /// <summary>
     /// A system history point. A figure the agent did not send (an older agent sends CPU and memory only) is NaN,
     /// which charts leave empty.

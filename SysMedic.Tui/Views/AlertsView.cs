@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Formatting;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views.Tables;
@@ -19,7 +20,7 @@ public sealed class AlertsView : View
     private readonly Label _bar;
     private readonly FrameView _detailsFrame;
     private readonly Label _details;
-    private IReadOnlyList<AlertInfo> _alerts = [];
+    private IReadOnlyList<Alert> _alerts = [];
     private string _notice = "";
     private string _loadError = "";
 
@@ -30,7 +31,7 @@ public sealed class AlertsView : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        Table = new SortedTable<AlertInfo>(AlertColumns.All, AlertColumns.Key, AlertColumns.Status)
+        Table = new SortedTable<Alert>(AlertColumns.All, AlertColumns.Key, AlertColumns.Status)
         {
             X = 0,
             Y = 1,
@@ -51,13 +52,13 @@ public sealed class AlertsView : View
     }
 
     /// <summary>Enter on an alert (or Alerts &gt; Resolve).</summary>
-    public event EventHandler<AlertInfo>? ResolveRequested;
+    public event EventHandler<Alert>? ResolveRequested;
 
     /// <summary><c>a</c> was pressed: the screen wants resolved alerts too, or no longer.</summary>
     public event EventHandler? ShowResolvedChanged;
 
     /// <summary>The alerts table.</summary>
-    public SortedTable<AlertInfo> Table { get; }
+    public SortedTable<Alert> Table { get; }
 
     /// <summary>True when resolved alerts are listed too.</summary>
     public bool ShowResolved { get; private set; }
@@ -69,7 +70,7 @@ public sealed class AlertsView : View
     public string DetailsText => _details.Text;
 
     /// <summary>Shows <paramref name="alerts"/>, keeping the selection.</summary>
-    public void Show(IReadOnlyList<AlertInfo> alerts)
+    public void Show(IReadOnlyList<Alert> alerts)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         _alerts = alerts;
@@ -141,7 +142,7 @@ public sealed class AlertsView : View
 
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.Append(c, $"Alert {a.Id}  {a.Severity}  {a.Kind}  {a.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n");
+        text.Append(c, $"Alert {a.Id}  {a.Severity.ToKey()}  {a.Type.ToKey()}  {a.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC\n");
         text.Append(SafeText.ForTerminal(a.Message)).Append('\n');
         text.Append(c, $"System CPU {Units.Percent(a.SystemCpuPercent)}, memory {Units.Percent(a.SystemMemoryPercent)}; lasted {a.DurationMinutes} min\n");
         if (a.PrimaryCause.Length > 0)
@@ -150,7 +151,7 @@ public sealed class AlertsView : View
         }
 
         text.Append(a.ResolvedAt is { } at
-            ? string.Create(c, $"Resolved {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {SafeText.ForTerminal(a.ResolvedBy ?? "")}: {SafeText.ForTerminal(a.Note ?? "")}\n")
+            ? string.Create(c, $"Resolved {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {SafeText.ForTerminal(a.ResolvedBy ?? "")}: {SafeText.ForTerminal(a.ResolutionNote ?? "")}\n")
             : "Unresolved - Enter to resolve\n");
         foreach (string line in a.UserDetails.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -1,5 +1,7 @@
+using SysMedic.Core.Alerts;
 using SysMedic.Tui.Commands;
 using SysMedic.Tui.Connection;
+using SysMedic.Tui.State;
 using Terminal.Gui.Views;
 
 namespace SysMedic.Tui.Views;
@@ -8,11 +10,7 @@ namespace SysMedic.Tui.Views;
 public sealed partial class MainWindow
 {
     private static readonly TimeSpan AlertsRefresh = TimeSpan.FromSeconds(10);
-    private readonly Dictionary<long, AlertInfo> _alertsById = [];
-
-    // Alerts pushed (or resolved here) since the list request in flight was sent: its answer must not undo them, as
-    // the agent may raise an alert between reading its list and the console reading the answer. One request at a time.
-    private readonly HashSet<long> _pushedSinceAsked = [];
+    private readonly AlertCache _alerts = new();
     private bool _alertsInFlight;
     private DateTimeOffset _alertsFetched = DateTimeOffset.MinValue;
 
@@ -46,12 +44,18 @@ public sealed partial class MainWindow
     }
 
     /// <summary>Asks for a note and a name, then resolves <paramref name="alert"/> through the connection and shows the outcome.</summary>
-    public void OpenResolve(AlertInfo alert)
+    public void OpenResolve(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (alert.IsResolved)
         {
             Alerts.SetNotice($"alert {alert.Id} is already resolved");
+            return;
+        }
+
+        if (alert.Id <= 0)
+        {
+            Alerts.SetNotice("this alert is not stored yet (the agent's storage is unavailable); it can be resolved once it is");
             return;
         }
 
@@ -79,7 +83,7 @@ public sealed partial class MainWindow
             {
                 if (t.Result.Alert is { } resolved)
                 {
-                    Remember(resolved);
+                    _alerts.Remember(resolved);
                     ShowAlertLists();
                 }
 
@@ -108,7 +112,7 @@ public sealed partial class MainWindow
         _alertsInFlight = true;
         _alertsFetched = now;
         bool all = Alerts.ShowResolved;
-        _pushedSinceAsked.Clear();
+        _alerts.Asking();
         ISysMedicConnection asked = _connection is ConnectionSwitch s ? s.Current : _connection;
         OnUiThread(_connection.GetAlertsAsync(includeResolved: all), t =>
         {
@@ -120,7 +124,7 @@ public sealed partial class MainWindow
 
             if (t.IsCompletedSuccessfully)
             {
-                Merge(t.Result, all);
+                _alerts.Merge(t.Result, all);
                 Alerts.SetLoadError("");
                 ShowAlertLists();
             }
@@ -133,34 +137,16 @@ public sealed partial class MainWindow
         });
     }
 
-    private void Merge(IReadOnlyList<AlertInfo> alerts, bool all)
-    {
-        // A list of unresolved alerts replaces the unresolved ones known: any missing was resolved elsewhere. An alert
-        // pushed after the request was sent is newer than the list, whatever the list says about it.
-        List<long> stale = [.. _alertsById.Values.Where(a => (all || !a.IsResolved) && !_pushedSinceAsked.Contains(a.Id)).Select(a => a.Id)];
-        stale.ForEach(id => _alertsById.Remove(id));
-        foreach (AlertInfo a in alerts.Where(a => !_pushedSinceAsked.Contains(a.Id)))
-        {
-            _alertsById[a.Id] = a;
-        }
-    }
-
-    private void Remember(AlertInfo alert)
-    {
-        _alertsById[alert.Id] = alert;
-        _ = _pushedSinceAsked.Add(alert.Id);
-    }
-
     private void ShowAlertLists()
     {
-        AlertInfo[] alerts = [.. _alertsById.Values];
+        IReadOnlyList<Alert> alerts = _alerts.All;
         Dashboard.ShowAlerts(alerts);
         Alerts.Show(alerts);
     }
 
-    private void OnAlertChanged(object? sender, AlertInfo alert) => App?.Invoke(() =>
+    private void OnAlertChanged(object? sender, Alert alert) => App?.Invoke(() =>
     {
-        Remember(alert);
+        _alerts.Remember(alert);
         ShowAlertLists();
     });
 }

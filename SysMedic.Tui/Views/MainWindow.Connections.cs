@@ -56,8 +56,7 @@ public sealed partial class MainWindow
     private void OnSwitched(object? sender, EventArgs e)
     {
         // Nothing of the previous host may stay on screen: charts, alerts and the moment shown start again.
-        _alertsById.Clear();
-        _pushedSinceAsked.Clear();
+        _alerts.Clear();
         _alertsFetched = DateTimeOffset.MinValue;
         _alertsInFlight = false;
         _historyFetched = DateTimeOffset.MinValue;

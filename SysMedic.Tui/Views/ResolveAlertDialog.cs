@@ -1,4 +1,5 @@
 using System.Globalization;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Formatting;
 using SysMedic.Tui.Connection;
 using Terminal.Gui.ViewBase;
@@ -15,13 +16,13 @@ public sealed class ResolveAlertDialog : Dialog
     private readonly TextField _note;
     private readonly TextField _by;
 
-    public ResolveAlertDialog(AlertInfo alert, string resolvedBy)
+    public ResolveAlertDialog(Alert alert, string resolvedBy)
     {
         ArgumentNullException.ThrowIfNull(alert);
         Title = string.Create(CultureInfo.InvariantCulture, $"Resolve alert {alert.Id}");
         Width = Dim.Percent(80);
         Height = 11;
-        var what = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = SafeText.ForTerminal($"[{alert.Severity}] {alert.Message}") };
+        var what = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = SafeText.ForTerminal($"[{alert.Severity.ToKey()}] {alert.Message}") };
         var noteLabel = new Label { X = 1, Y = 2, Text = "Note:" };
         _note = new TextField { X = 14, Y = 2, Width = Dim.Fill(1) };
         var byLabel = new Label { X = 1, Y = 4, Text = "Resolved by:" };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SysMedic.Core.Alerts;
 using SysMedic.Core.Formatting;
 using SysMedic.Tui.Connection;
 using Terminal.Gui.Drawing;
@@ -18,39 +19,29 @@ public static class AlertColumns
     public const int Severity = 2;
 
     /// <summary>STATUS, TIME, SEVERITY, TYPE, ID, MESSAGE.</summary>
-    public static IReadOnlyList<TableColumn<AlertInfo>> All { get; } =
+    public static IReadOnlyList<TableColumn<Alert>> All { get; } =
     [
         new("STATUS", a => a.IsResolved ? "resolved" : "OPEN", CompareOpenFirst),
         new("TIME (UTC)", a => a.Timestamp.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture), (a, b) => a.Timestamp.CompareTo(b.Timestamp), AlignRight: true),
-        new("SEVERITY", a => a.Severity, (a, b) => Rank(a.Severity).CompareTo(Rank(b.Severity)), AlignRight: true),
-        new("TYPE", a => a.Kind, (a, b) => string.CompareOrdinal(a.Kind, b.Kind), MaxWidth: 16),
-        new("ID", a => a.Id.ToString(CultureInfo.InvariantCulture), (a, b) => a.Id.CompareTo(b.Id), AlignRight: true),
+        new("SEVERITY", a => a.Severity.ToKey(), (a, b) => a.Severity.CompareTo(b.Severity), AlignRight: true),
+        new("TYPE", a => a.Type.ToKey(), (a, b) => string.CompareOrdinal(a.Type.ToKey(), b.Type.ToKey()), MaxWidth: 16),
+        new("ID", a => a.Id > 0 ? a.Id.ToString(CultureInfo.InvariantCulture) : "-", (a, b) => a.Id.CompareTo(b.Id), AlignRight: true),
         new("MESSAGE", a => SafeText.ForTerminal(a.Message), (a, b) => string.CompareOrdinal(a.Message, b.Message)),
     ];
 
     /// <summary>What a row is called across refreshes.</summary>
-    public static string Key(AlertInfo a)
+    public static string Key(Alert a)
     {
         ArgumentNullException.ThrowIfNull(a);
         return a.Id.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>low 0, medium 1, high 2, critical 3; anything else -1.</summary>
-    public static int Rank(string severity) => severity switch
-    {
-        "low" => 0,
-        "medium" => 1,
-        "high" => 2,
-        "critical" => 3,
-        _ => -1,
-    };
-
     /// <summary>The text colour of a severity: critical and high red, medium yellow, low as the row.</summary>
-    public static Color? SeverityColor(string severity) => severity switch
+    public static Color? SeverityColor(AlertSeverity severity) => severity switch
     {
-        "critical" => Color.BrightRed,
-        "high" => Color.Red,
-        "medium" => Color.Yellow,
+        AlertSeverity.Critical => Color.BrightRed,
+        AlertSeverity.High => Color.Red,
+        AlertSeverity.Medium => Color.Yellow,
         _ => null,
     };
 
@@ -58,7 +49,7 @@ public static class AlertColumns
     public static Scheme? SeverityScheme(CellColorGetterArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.RowScheme is not { } row || SeverityColor(args.Representation.Trim()) is not { } colour)
+        if (args.RowScheme is not { } row || AlertText.ParseSeverity(args.Representation.Trim()) is not { } severity || SeverityColor(severity) is not { } colour)
         {
             return null;
         }
@@ -68,6 +59,6 @@ public static class AlertColumns
     }
 
     // Ascending: open alerts before resolved ones, and within each the newest first.
-    private static int CompareOpenFirst(AlertInfo a, AlertInfo b) =>
+    private static int CompareOpenFirst(Alert a, Alert b) =>
         a.IsResolved != b.IsResolved ? a.IsResolved.CompareTo(b.IsResolved) : b.Timestamp.CompareTo(a.Timestamp);
 }
