@@ -1,25 +1,33 @@
+using Microsoft.Extensions.Logging;
 using SysMedic.Core.ProcFs;
 
 namespace SysMedic.Core.Sampling;
 
 /// <summary>
-/// Reads the host and turns consecutive readings into snapshots. Not thread-safe: one sampling loop owns it. A file
-/// that cannot be read leaves zeros in that part of the reading; the sampler never throws for a bad /proc file.
+/// Reads the host and turns consecutive readings into snapshots. Not thread-safe: one sampling loop owns it. A system
+/// file that cannot be read or parsed leaves zeros in that part of the reading and is counted in
+/// <see cref="FileFailures"/>; with a logger, its first failure is logged once with its path, and its recovery once.
+/// The sampler never throws for a bad /proc file.
 /// </summary>
 public sealed class Sampler : IDisposable
 {
     private readonly ProcDirectory _proc;
     private readonly ProcessScanner _scanner;
     private readonly TimeProvider _time;
+    private readonly ILogger? _logger;
+    private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
     private byte[] _buffer = new byte[16 * 1024];
     private ProcessSample[] _spare = new ProcessSample[256];
     private RawReading? _previous;
 
     /// <summary>Opens the /proc root of <paramref name="options"/>; throws when it does not exist.</summary>
-    public Sampler(SamplerOptions options, TimeProvider? time = null)
+    public Sampler(SamplerOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _time = time ?? TimeProvider.System;
+        _logger = logger;
         _proc = new ProcDirectory(options.ProcRoot);
         Passwd = new PasswdFile(options.PasswdPath);
         _scanner = new ProcessScanner(options.ProcRoot, Passwd);
@@ -33,6 +41,9 @@ public sealed class Sampler : IDisposable
 
     /// <summary>Counters of the process scanner.</summary>
     public ScannerStatistics Statistics => _scanner.Statistics;
+
+    /// <summary>System files (by path) that could not be read or parsed, and how many times.</summary>
+    public IReadOnlyDictionary<string, long> FileFailures => _failures;
 
     /// <summary>
     /// Reads the host now and returns the snapshot since the previous call (the first call has no rates: call it
@@ -64,19 +75,44 @@ public sealed class Sampler : IDisposable
     /// <summary>Reads the system-wide files: stat, meminfo, loadavg, uptime, net/dev and the disk.</summary>
     public SystemSample ReadSystem()
     {
-        _ = SystemStat.TryParse(ReadFile("stat\0"u8), out SystemStat stat);
-        _ = MemInfo.TryParse(ReadFile("meminfo\0"u8), out MemInfo memory);
-        _ = LoadAvg.TryParse(ReadFile("loadavg\0"u8), out LoadAvg load);
-        _ = Uptime.TryParse(ReadFile("uptime\0"u8), out double uptime);
+        Check("stat", SystemStat.TryParse(ReadFile("stat\0"u8), out SystemStat stat));
+        Check("meminfo", MemInfo.TryParse(ReadFile("meminfo\0"u8), out MemInfo memory));
+        Check("loadavg", LoadAvg.TryParse(ReadFile("loadavg\0"u8), out LoadAvg load));
+        Check("uptime", Uptime.TryParse(ReadFile("uptime\0"u8), out double uptime));
         var interfaces = new List<InterfaceCounters>();
-        NetDev.Parse(ReadFile("net/dev\0"u8), interfaces);
-        return new SystemSample(stat, memory, load, uptime, interfaces, DiskUsage.Read(Options.DiskPath));
+        ReadOnlySpan<byte> netDev = ReadFile("net/dev\0"u8);
+        NetDev.Parse(netDev, interfaces);
+        Check("net/dev", !netDev.IsEmpty);
+        DiskUsage disk = DiskUsage.Read(Options.DiskPath);
+        Check(Options.DiskPath, disk.TotalBytes > 0, underProc: false);
+        return new SystemSample(stat, memory, load, uptime, interfaces, disk);
     }
 
     private ReadOnlySpan<byte> ReadFile(ReadOnlySpan<byte> relativePath)
     {
         int n = _proc.ReadGrowing(relativePath, ref _buffer);
         return n <= 0 ? [] : _buffer.AsSpan(0, n);
+    }
+
+    // Counts a file that could not be read or parsed; logs its first failure, and its recovery, once.
+    private void Check(string file, bool ok, bool underProc = true)
+    {
+        string path = underProc ? Path.Combine(Options.ProcRoot, file) : file;
+        if (ok)
+        {
+            if (_failing.Remove(path) && _logger is not null && _logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation("{Path} can be read again", path);
+            }
+
+            return;
+        }
+
+        _failures[path] = _failures.GetValueOrDefault(path) + 1;
+        if (_failing.Add(path) && _logger is not null && _logger.IsEnabled(LogLevel.Warning))
+        {
+            _logger.LogWarning("{Path} cannot be read or parsed; its figures are left at zero until it can (counted in the sampler's file failures)", path);
+        }
     }
 
     public void Dispose()
