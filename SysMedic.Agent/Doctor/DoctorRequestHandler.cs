@@ -59,6 +59,7 @@ public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabas
                 HistoryRequest h => History(db, h),
                 AlertsRequest a => new AlertsResult(a.Id, [.. db.Alerts.List(new AlertFilter { IncludeResolved = a.All, Limit = Math.Clamp(a.Limit, 1, 1000) }).Select(AlertInfo.From)]),
                 ResolveAlertRequest r => Resolve(db, r, peer),
+                MomentRequest m => Moment(db, m),
                 _ => new ErrorMessage(request.Id, ErrorMessage.UnknownType, "unknown request"),
             };
         }
@@ -109,6 +110,19 @@ public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabas
                 AlertResolved?.Invoke(info);
                 return new ResolveAlertResult(r.Id, info);
         }
+    }
+
+    private ProtocolMessage Moment(SysMedicDatabase db, MomentRequest m)
+    {
+        if (db.Moments.At(m.At, hello.Host) is not { } moment)
+        {
+            string why = db.Moments.First() is { } first
+                ? string.Create(CultureInfo.InvariantCulture, $"nothing was recorded at or before {m.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; the first recorded moment is {first.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")
+                : "no moment is recorded yet";
+            return new ErrorMessage(m.Id, ErrorMessage.NotFound, why);
+        }
+
+        return new MomentResult(m.Id, m.At, moment.At, moment.Window.TotalSeconds, moment.ProcessCount, moment.Snapshot);
     }
 
     private UserDetailResult UserDetail(UserDetailRequest u)

@@ -25,6 +25,7 @@ public sealed partial class MonitoringLoop : IDisposable
     private readonly TimeProvider _time;
     private readonly DoctorStorage _storage;
     private readonly CheckWindow _window = new();
+    private readonly ProcessWindow _processes = new();
     private readonly AlertEngine _engine;
     private PersistentUserTracker _tracker = new();
     private DateTimeOffset _nextCheck;
@@ -165,6 +166,7 @@ public sealed partial class MonitoringLoop : IDisposable
             _sampler.Options = _state.Config.ToSamplerOptions(_sampler.Options);
             Snapshot snapshot = _sampler.Sample(_tracker.PersistentUserCount);
             _window.Add(snapshot);
+            _processes.Add(snapshot);
             _state.UnresolvedAlerts = _storage.CountUnresolved() ?? _state.UnresolvedAlerts;
             _ = _state.Publish(snapshot);
             if (Server is { ClientCount: > 0 } server)
@@ -208,6 +210,7 @@ public sealed partial class MonitoringLoop : IDisposable
         TrackerUpdate update = _tracker.Update(summary, thresholds, config.UserPersistentTime());
         _state.Episodes = update.Open;
         StoreEpisodes(update, summary.End);
+        RecordMoment(summary, update, thresholds, config.Storage.ProcessesPerCheck);
         foreach (UserEpisode e in update.BecamePersistent)
         {
             LogPersistent(e.Username, e.Metric.ToDisplay(), e.StartTime);
@@ -227,6 +230,25 @@ public sealed partial class MonitoringLoop : IDisposable
         _storage.Settle();
         _state.Storage = _storage.Status;
         _state.UnresolvedAlerts = _storage.CountUnresolved() ?? _state.UnresolvedAlerts;
+    }
+
+    // What was running: the busiest processes over the window, and those of every user over a threshold or persistent.
+    private void RecordMoment(WindowSummary summary, TrackerUpdate update, Thresholds thresholds, int perMetric)
+    {
+        var watched = new HashSet<string>(update.Open.Select(e => e.Username), StringComparer.Ordinal);
+        foreach (UserWindow u in summary.Users)
+        {
+            Core.Health.UserThreshold t = thresholds.For(u.Username);
+            if (u.CpuPercent.Average > t.CpuPercent || u.MemoryPercent.Average > t.MemoryPercent)
+            {
+                watched.Add(u.Username);
+            }
+        }
+
+        IReadOnlyList<RecordedProcess> processes = _processes.Close(summary, perMetric, watched.Contains);
+        SystemUsage last = summary.Last.System;
+        var moment = new MomentHeader(summary.End, summary.End - summary.Start, summary.Last.Status, last.MemoryUsedBytes, last.MemoryTotalBytes, last.UptimeSeconds, last.CpuCount, summary.Last.Processes.Count);
+        _storage.Write("recording processes", db => db.Moments.Record(moment, processes));
     }
 
     private void StoreEpisodes(TrackerUpdate update, DateTimeOffset end)

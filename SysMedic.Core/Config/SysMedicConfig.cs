@@ -27,6 +27,9 @@ public sealed record SysMedicConfig
     /// <summary>The <c>alerts</c> section.</summary>
     public AlertsSection Alerts { get; init; } = new();
 
+    /// <summary>The <c>storage</c> section.</summary>
+    public StorageSection Storage { get; init; } = new();
+
     /// <summary>The directory holding the database and PID files.</summary>
     public string DataPath { get; init; } = "/var/lib/sysmedic";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using SysMedic.Core.Protocol;
 using SysMedic.Core.Sampling;
@@ -36,6 +37,22 @@ public static class ReportJson
     /// <summary>The report of <paramref name="snapshot"/>, indented.</summary>
     public static string Serialize(Snapshot snapshot) =>
         JsonSerializer.Serialize(snapshot, (JsonTypeInfo<Snapshot>)Options.GetTypeInfo(typeof(Snapshot)));
+
+    /// <summary>
+    /// The report of a recorded moment: <paramref name="snapshot"/>'s fields (its <c>timestamp</c> is the check's end),
+    /// plus <c>at</c> (the time asked for), <c>recorded</c> (true), <c>window_seconds</c> and <c>processes_total</c>
+    /// (the host's count then; <c>processes</c> lists those recorded).
+    /// </summary>
+    public static string SerializeRecorded(Snapshot snapshot, DateTimeOffset at, int processesTotal)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var node = (JsonObject)JsonNode.Parse(Serialize(snapshot))!;
+        node["at"] = at;
+        node["recorded"] = true;
+        node["window_seconds"] = (long)Math.Round(snapshot.Interval.TotalSeconds);
+        node["processes_total"] = processesTotal;
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
 
     private static void KeepDocumented(JsonTypeInfo info)
     {

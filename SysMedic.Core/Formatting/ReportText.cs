@@ -7,9 +7,14 @@ namespace SysMedic.Core.Formatting;
 /// <summary>The human-readable form of a <see cref="Snapshot"/>: a header, the users table and the busiest processes.</summary>
 public static class ReportText
 {
-    /// <summary>Writes <paramref name="snapshot"/>, with at most <paramref name="maxProcesses"/> processes, busiest first.</summary>
-    public static void Write(TextWriter w, Snapshot snapshot, int maxProcesses = 25)
+    /// <summary>
+    /// Writes <paramref name="snapshot"/>, with at most <paramref name="maxProcesses"/> processes, busiest first.
+    /// <paramref name="processCount"/>, when given, says the snapshot holds only the processes recorded of that many.
+    /// </summary>
+    public static void Write(TextWriter w, Snapshot snapshot, int maxProcesses = 25, int? processCount = null)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(snapshot);
         SystemUsage s = snapshot.System;
         w.WriteLine(Inv($"{snapshot.Hostname}  {snapshot.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC  status: {snapshot.Status.ToDisplay()}  (over {snapshot.Interval.TotalSeconds:0.0#} s)"));
         w.WriteLine(Inv($"CPU    {Units.Percent(s.CpuPercent),7} of {s.CpuCount} CPUs    load {s.LoadAvg1:0.00} {s.LoadAvg5:0.00} {s.LoadAvg15:0.00}    up {Units.Duration(TimeSpan.FromSeconds(s.UptimeSeconds))}"));
@@ -31,7 +36,9 @@ public static class ReportText
             .ThenByDescending(p => p.RssBytes)
             .Take(maxProcesses)
             .ToList();
-        w.WriteLine(Inv($"PROCESSES ({busiest.Count} busiest of {snapshot.Processes.Count}; --json lists all)"));
+        w.WriteLine(processCount is { } total
+            ? Inv($"PROCESSES ({busiest.Count} of the {snapshot.Processes.Count} recorded, of {total} running; CPU and memory over the check; state X: ended during it)")
+            : Inv($"PROCESSES ({busiest.Count} busiest of {snapshot.Processes.Count}; --json lists all)"));
         w.WriteLine("    PID USER         S  CPU%  MEM%        RSS  THR NAME             COMMAND");
         foreach (ProcessUsage p in busiest)
         {

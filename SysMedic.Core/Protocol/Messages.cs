@@ -82,6 +82,16 @@ public sealed record ConfigRequest(string Id) : RequestMessage(Id);
 /// </summary>
 public sealed record WatchRequest(string Id, bool Live) : RequestMessage(Id);
 
+/// <summary>The moment the agent recorded at or before <see cref="At"/>: what was running then.</summary>
+public sealed record MomentRequest(string Id, DateTimeOffset At) : RequestMessage(Id);
+
+/// <summary>
+/// A recorded moment: <see cref="Snapshot"/> as at the check that ended at <see cref="RecordedAt"/> (system and user
+/// figures over its window of <see cref="WindowSeconds"/>, the processes recorded then), asked for <see cref="At"/>.
+/// <see cref="ProcessesTotal"/> is how many processes were running.
+/// </summary>
+public sealed record MomentResult(string Id, DateTimeOffset At, DateTimeOffset RecordedAt, double WindowSeconds, int ProcessesTotal, Snapshot Snapshot) : ResultMessage(Id);
+
 /// <summary>Points of a history chart, oldest first.</summary>
 public sealed record HistoryResult(string Id, string Scope, string? User, IReadOnlyList<HistoryPoint> Points) : ResultMessage(Id);
 

@@ -19,12 +19,14 @@ namespace SysMedic.Core.Protocol;
 [JsonDerivedType(typeof(UserDetailRequest), "user_detail")]
 [JsonDerivedType(typeof(ConfigRequest), "config")]
 [JsonDerivedType(typeof(WatchRequest), "watch")]
+[JsonDerivedType(typeof(MomentRequest), "moment")]
 [JsonDerivedType(typeof(HistoryResult), "history_result")]
 [JsonDerivedType(typeof(AlertsResult), "alerts_result")]
 [JsonDerivedType(typeof(ResolveAlertResult), "resolve_alert_result")]
 [JsonDerivedType(typeof(UserDetailResult), "user_detail_result")]
 [JsonDerivedType(typeof(ConfigResult), "config_result")]
 [JsonDerivedType(typeof(WatchResult), "watch_result")]
+[JsonDerivedType(typeof(MomentResult), "moment_result")]
 public abstract record ProtocolMessage
 {
     /// <summary>The version of the protocol this code speaks; sent in <see cref="HelloMessage"/>.</summary>

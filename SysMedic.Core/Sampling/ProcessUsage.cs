@@ -19,4 +19,8 @@ public sealed record ProcessUsage(
 
     /// <summary>CPU time used since the process started, in seconds.</summary>
     public double CpuTimeSeconds { get; init; }
+
+    /// <summary>When the process started, in seconds after boot (with the pid, it tells a reused pid apart).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double StartTimeSeconds { get; init; }
 }

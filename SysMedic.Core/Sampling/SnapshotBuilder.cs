@@ -98,6 +98,7 @@ public static class SnapshotBuilder
             {
                 Nice = p.Nice,
                 CpuTimeSeconds = p.CpuTicks / ticksPerSecond,
+                StartTimeSeconds = info.StartTimeTicks / ticksPerSecond,
             };
         }
 

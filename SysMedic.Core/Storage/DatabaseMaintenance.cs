@@ -69,8 +69,9 @@ public sealed partial class DatabaseMaintenance
     private SqliteConnection Connection => _database.Connection;
 
     /// <summary>
-    /// Deletes metrics (and hourly rollups of hours that ended) older than <paramref name="retentionDays"/> days, plus resolved alerts, closed
-    /// persistent-user episodes and finished outbox messages older than that (open ones are kept), then runs
+    /// Deletes metrics (and hourly rollups of hours that ended) and recorded moments older than
+    /// <paramref name="retentionDays"/> days, plus resolved alerts, closed persistent-user episodes and finished outbox
+    /// messages older than that (open ones are kept), then runs
     /// <c>PRAGMA incremental_vacuum</c>.
     /// </summary>
     public RetentionResult Cleanup(int retentionDays, int batchSize = DefaultBatchSize)
@@ -92,8 +93,11 @@ public sealed partial class DatabaseMaintenance
         long alerts = DeleteInBatches(DeleteAlertsSql, seconds, batchSize, null, ref transactions);
         long persistent = DeleteInBatches(DeletePersistentSql, seconds, batchSize, null, ref transactions);
         long outbox = DeleteInBatches(DeleteOutboxSql, seconds, batchSize, null, ref transactions);
+        long processes = _database.Moments.Cleanup(seconds, Delete);
         long freed = SqliteErrors.Guard("incremental vacuum", IncrementalVacuum);
-        return new RetentionResult(cutoff, system, users, hourly, alerts, persistent, outbox, freed, transactions);
+        return new RetentionResult(cutoff, system, users, hourly, alerts, persistent, outbox, freed, transactions) { ProcessRows = processes };
+
+        long Delete(string sql) => DeleteInBatches(sql, seconds, batchSize, null, ref transactions);
     }
 
     private List<string> ListUsers()

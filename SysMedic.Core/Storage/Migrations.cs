@@ -182,8 +182,36 @@ public static class Migrations
         ) WITHOUT ROWID;
         """);
 
+    /// <summary>
+    /// Version 7: what was running at each check. <c>moments</c> holds, per check, the figures a report needs beyond
+    /// <c>system_metrics</c> and the processes that explain it (the busiest by CPU and memory, those of users over a
+    /// threshold) in one compact value (<see cref="ProcessListCodec"/>); user names, process names and command lines
+    /// are stored once in <c>process_text</c>.
+    /// </summary>
+    public static readonly Migration ProcessRecording = new(7, "process recording", """
+        CREATE TABLE process_text (
+            id INTEGER PRIMARY KEY,
+            hash INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            last_used INTEGER NOT NULL
+        );
+        CREATE INDEX process_text_hash ON process_text (hash);
+        CREATE INDEX process_text_last_used ON process_text (last_used);
+        CREATE TABLE moments (
+            timestamp INTEGER PRIMARY KEY,
+            window_seconds INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            memory_used_bytes INTEGER NOT NULL,
+            memory_total_bytes INTEGER NOT NULL,
+            uptime_seconds INTEGER NOT NULL,
+            cpu_count INTEGER NOT NULL,
+            process_count INTEGER NOT NULL,
+            processes BLOB NOT NULL
+        );
+        """);
+
     /// <summary>All steps, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject, AlertConditions];
+    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject, AlertConditions, ProcessRecording];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

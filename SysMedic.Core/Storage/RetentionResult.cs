@@ -12,6 +12,9 @@ public sealed record RetentionResult(
     long PagesFreed,
     int Transactions)
 {
+    /// <summary>Recorded moments, their processes and the texts nobody uses any more.</summary>
+    public long ProcessRows { get; init; }
+
     /// <summary>All rows deleted.</summary>
-    public long TotalRows => SystemRows + UserRows + HourlyRows + Alerts + PersistentUsers + OutboxMessages;
+    public long TotalRows => SystemRows + UserRows + HourlyRows + Alerts + PersistentUsers + OutboxMessages + ProcessRows;
 }

@@ -26,6 +26,7 @@ public sealed partial class SysMedicDatabase : IDisposable
         PersistentUsers = new PersistentUserStore(_stores);
         Outbox = new OutboxStore(_stores, time);
         AlertConditions = new AlertConditionStore(_stores);
+        Moments = new MomentStore(_stores, InTransaction);
     }
 
     /// <summary>The database file.</summary>
@@ -54,6 +55,9 @@ public sealed partial class SysMedicDatabase : IDisposable
 
     /// <summary>The alert engine's conditions, so a restart neither raises them again nor loses their recovery.</summary>
     public AlertConditionStore AlertConditions { get; }
+
+    /// <summary>What each check saw (the processes that explain it), to show any past moment again.</summary>
+    public MomentStore Moments { get; }
 
     /// <summary>Retention, statistics and backup.</summary>
     public DatabaseMaintenance Maintenance => new(this);

@@ -8,6 +8,12 @@ namespace SysMedic.Tests.Agent;
 /// </summary>
 internal sealed class BusyLoop : IDisposable
 {
+    /// <summary>
+    /// A uid no account has (shown as the number): what runs under it in a test is the test's alone, whatever
+    /// else the machine's users (root, nobody) are doing.
+    /// </summary>
+    public const uint TestUid = 61_234;
+
     private readonly Process _process;
 
     public BusyLoop(uint? uid = null)
@@ -20,6 +26,9 @@ internal sealed class BusyLoop : IDisposable
     }
 
     public int Pid => _process.Id;
+
+    /// <summary>Whether this process may start loops as another uid (it must be root).</summary>
+    public static bool CanChangeUser => SysMedic.Core.ProcFs.LibC.geteuid() == 0;
 
     public void Dispose()
     {

@@ -119,6 +119,47 @@ public class DoctorEndToEndTests
     }
 
     [Test]
+    public void A_busy_process_of_another_user_that_has_ended_is_shown_afterwards_by_report_at()
+    {
+        if (!BusyLoop.CanChangeUser)
+        {
+            Assert.Ignore("running a process as another user needs root");
+        }
+
+        using DoctorProcess doctor = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);
+        const string moments = "SELECT count(*) FROM moments";
+        Assert.That(DoctorProcess.WaitFor(() => Count(doctor.DatabasePath, moments) > 1, Limit), Is.True);
+        DateTimeOffset during;
+        using (new BusyLoop(BusyLoop.TestUid))
+        {
+            long before = Count(doctor.DatabasePath, moments);
+            Assert.That(DoctorProcess.WaitFor(() => Count(doctor.DatabasePath, moments) >= before + 3, Limit), Is.True, "three checks while it runs");
+            during = DateTimeOffset.Now;
+        }
+
+        long after = Count(doctor.DatabasePath, moments);
+        Assert.That(DoctorProcess.WaitFor(() => Count(doctor.DatabasePath, moments) >= after + 2, Limit), Is.True, "checks go on after it ended");
+        Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True);
+
+        var (code, json, error) = Commands.CliRunner.Run("report", "--at", during.ToString("o", System.Globalization.CultureInfo.InvariantCulture), "--json", "--config", doctor.ConfigPath);
+        Assert.That(code, Is.Zero, error);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        Assert.That(report["recorded"]!.GetValue<bool>(), Is.True);
+        var busy = report["processes"]!.AsArray().Single(p => p!["uid"]!.GetValue<uint>() == BusyLoop.TestUid)!;
+        Assert.That(busy["name"]!.GetValue<string>(), Is.EqualTo("sh"));
+        Assert.That(busy["cpu_percent"]!.GetValue<double>(), Is.GreaterThan(1), "it ran all through that check (how much depends on what else the machine does)");
+        Assert.That(report["users"]!.AsArray().Select(u => u!["uid"]!.GetValue<uint>()), Does.Contain(BusyLoop.TestUid));
+
+        var (textCode, text, _) = Commands.CliRunner.Run("report", "--at", during.ToString("o", System.Globalization.CultureInfo.InvariantCulture), "--config", doctor.ConfigPath);
+        Assert.That(textCode, Is.Zero);
+        Assert.That(text, Does.StartWith("Recorded moment: the check that ended").And.Contain("while :; do :; done"));
+
+        var (early, _, refused) = Commands.CliRunner.Run("report", "--at", "2000-01-01 00:00", "--config", doctor.ConfigPath);
+        Assert.That(early, Is.EqualTo(1));
+        Assert.That(refused, Does.Contain("nothing was recorded at or before 2000-01-01 00:00:00").And.Contain("the first recorded moment is"));
+    }
+
+    [Test]
     public void A_second_doctor_is_refused_naming_the_first()
     {
         using DoctorProcess first = DoctorProcess.Start(_dir, DoctorProcess.LowThresholds);

@@ -57,8 +57,9 @@ public class DoctorFaultTests
     {
         // No suppress window: only the restored conditions can keep the second doctor quiet.
         string config = DoctorProcess.LowThresholds + "\nalerts:\n  suppress_minutes: 0\n  clear_margin_percent: 0\n  clear_after_minutes: 0\n";
-        var load = new BusyLoop();
-        string subject = $"user:{Environment.UserName}:cpu";
+        // As root, the load runs under a uid of its own: root's own figures move with whatever else runs.
+        var load = BusyLoop.CanChangeUser ? new BusyLoop(BusyLoop.TestUid) : new BusyLoop();
+        string subject = $"user:{(BusyLoop.CanChangeUser ? BusyLoop.TestUid.ToString(System.Globalization.CultureInfo.InvariantCulture) : Environment.UserName)}:cpu";
         string ofLoad = $"SELECT count(*) FROM alerts WHERE subject = '{subject}'";
         using (DoctorProcess first = DoctorProcess.Start(_dir, config))
         {
@@ -94,7 +95,7 @@ public class DoctorFaultTests
 
         string filler = Path.Combine(data, "filler");
         Fill(filler);
-        _cleanup.Add(new BusyLoop(uid: 65534));
+        _cleanup.Add(new BusyLoop(BusyLoop.TestUid));
         await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(doctor.SocketPath, TimeSpan.FromSeconds(10));
         StorageInfo? kept = null;
         client.SnapshotReceived += s =>
@@ -104,22 +105,34 @@ public class DoctorFaultTests
                 kept = storage;
             }
         };
-        Assert.That(DoctorProcess.WaitFor(() => kept is not null, Limit), Is.True, "the doctor says storage is unavailable and keeps the alert of uid 65534");
+        Assert.That(DoctorProcess.WaitFor(() => kept is not null, Limit), Is.True, $"the doctor says storage is unavailable and keeps the alert of uid 61234; its log:\n{Log(_dir)}");
         Assert.That(kept!.Reason, Is.EqualTo("disk full"));
-        Assert.That(Count(doctor, "SELECT count(*) FROM alerts WHERE message LIKE 'nobody %'"), Is.Zero, "not stored while the disk is full");
+        Assert.That(Count(doctor, "SELECT count(*) FROM alerts WHERE message LIKE '61234 %'"), Is.Zero, "not stored while the disk is full");
 
         await using var smtp = await TestSmtpServer.StartAsync(port, tls: false);
         File.Delete(filler);
-        Assert.That(DoctorProcess.WaitFor(() => Count(doctor, "SELECT count(*) FROM alerts WHERE message LIKE 'nobody %'") > 0, Limit), Is.True, "stored once there is room");
-        Assert.That(DoctorProcess.WaitFor(() => smtp.Received.Any(m => (m.Message.Subject ?? "").Contains("nobody", StringComparison.Ordinal)), Limit), Is.True, "and mailed");
+        Assert.That(DoctorProcess.WaitFor(() => Count(doctor, "SELECT count(*) FROM alerts WHERE message LIKE '61234 %'") > 0, Limit), Is.True, "stored once there is room");
+        Assert.That(DoctorProcess.WaitFor(() => smtp.Received.Any(m => (m.Message.Subject ?? "").Contains("61234 uses", StringComparison.Ordinal)), Limit), Is.True, "and mailed");
         Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True);
 
-        string log = File.ReadAllText(Directory.GetFiles(Path.Combine(_dir, "log"), "sysmedic*.log").Single());
+        string log = Log(_dir);
         int raised = log.Split('\n').Count(l => l.Contains("ALERT ", StringComparison.Ordinal));
         Assert.That(Count(_dir, "SELECT count(*) FROM alerts"), Is.EqualTo(raised), "every alert raised is stored");
         Assert.That(log.Split('\n').Count(l => l.Contains("storage unavailable (disk full)", StringComparison.Ordinal)), Is.EqualTo(1), "one line when it fails");
         Assert.That(log, Does.Contain("storage is writable again"));
         Assert.That(log, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    private static string Log(string directory)
+    {
+        string[] files = Directory.Exists(Path.Combine(directory, "log")) ? Directory.GetFiles(Path.Combine(directory, "log"), "sysmedic*.log") : [];
+        if (files.Length == 0)
+        {
+            return "(none)";
+        }
+
+        using var reader = new StreamReader(new FileStream(files[0], FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
     }
 
     private static List<long> Mailed(TestSmtpServer smtp) =>

@@ -61,6 +61,7 @@ public class ConfigEditorTests
         ["alerts.suppress_minutes"] = "5",
         ["alerts.clear_margin_percent"] = "20",
         ["alerts.clear_after_minutes"] = "0",
+        ["storage.processes_per_check"] = "5",
         ["alerts.webhooks"] = "[{url: \"https://example.org/h\", format: discord}]",
         ["data_path"] = "/srv/sysmedic",
         ["database_retention_days"] = "365",

@@ -34,11 +34,13 @@ internal static class ProtocolSamples
         ["user_detail"] = new UserDetailRequest("4", "alice"),
         ["config"] = new ConfigRequest("5"),
         ["watch"] = new WatchRequest("6", Live: false),
+        ["moment"] = new MomentRequest("8", T0.AddHours(-5)),
         ["history_result"] = new HistoryResult("1", "user", "alice", [new HistoryPoint(T0, 55, 70.5, 12.5, 13)]),
         ["alerts_result"] = new AlertsResult("2", [Alert]),
         ["resolve_alert_result"] = new ResolveAlertResult("3", Alert with { ResolvedAt = T0.AddMinutes(5), ResolvedBy = "ops", ResolutionNote = "asked alice to renice" }),
         ["user_detail_result"] = new UserDetailResult("4", "alice", 1000, [Process(4242, 1000, "alice", 55, 12.5, "train.py")], AliceThreshold, [Episode]),
         ["watch_result"] = new WatchResult("6", Live: false),
+        ["moment_result"] = new MomentResult("8", T0.AddHours(-5), T0.AddHours(-5).AddSeconds(-20), 60, 212, Make(T0.AddHours(-5).AddSeconds(-20), 97.5, 40.25, Process(4242, 1000, "alice", 48.5, 12.5, "train.py")) with { Interval = TimeSpan.FromSeconds(60) }),
         ["config_result"] = new ConfigResult("5", new Dictionary<string, string> { ["monitoring.cpu_threshold"] = "80", ["websocket.secret"] = "********" }),
     };
 }

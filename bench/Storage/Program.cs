@@ -19,6 +19,12 @@ var builder = new DataBuilder(path, options.Users, random);
 try
 {
     Console.WriteLine($"SQLite {SqliteVersion()}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
+    if (options.MomentsOnly)
+    {
+        MomentBench.Run(directory, options.Days);
+        return;
+    }
+
     DataBuilder.CreateBeforeRollups(path);
     long build = Stopwatch.GetTimestamp();
     builder.Build(start, minutes);
@@ -71,6 +77,8 @@ try
     Measure.Report($"top 10 users by CPU, last hour", Measure.Times(50, () => db.History.TopUsers(last.AddHours(-1), last, 10)), 20, reference);
     Measure.Report($"top 10 users by CPU, {options.Days} days", Measure.Times(3, () => db.History.TopUsers(last.AddDays(-options.Days), last, 10)), null, reference);
     Measure.Report("db stats (counts every table)", Measure.Times(3, () => db.Maintenance.Stats()), null, reference);
+    Console.WriteLine();
+    MomentBench.Run(directory, options.Days);
     Console.WriteLine($"load average at the end: {LoadAverage()}");
 }
 finally
