@@ -55,6 +55,14 @@ public static class ConfigLoader
         var diagnostics = new List<ConfigDiagnostic>();
         var origins = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
         var config = defaults;
+
+        // A file cut to nothing (a truncated write) must not pass silently for "all defaults": a reload refuses it.
+        bool empty = text is not null && string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF'));
+        if (empty)
+        {
+            diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Warning, source, 0, 0, "", "the file is empty: the built-in defaults apply"));
+        }
+
         if (text is not null && ConfigYaml.TryParseDocument(text, source, diagnostics, out var root) && root is not null)
         {
             config = new ConfigDocumentReader(source, diagnostics, origins).Read(root, config);
@@ -72,7 +80,7 @@ public static class ConfigLoader
         ConfigValidator.Check(config, source, origins, crossKey);
         diagnostics.AddRange(crossKey.Where(d => !reported.Contains(d.KeyPath)));
 
-        return new ConfigLoadResult(source, text is not null, config, defaults, diagnostics, origins);
+        return new ConfigLoadResult(source, text is not null, config, defaults, diagnostics, origins, empty);
     }
 
     /// <summary>Whether the file's own values include a non-empty secret (so it must be private).</summary>

@@ -6,7 +6,8 @@ namespace SysMedic.Core.Config;
 /// <summary>
 /// Keeps a daemon's configuration current: reloads on SIGHUP and when the file changes (debounced, since editors and
 /// atomic writes touch a file several times). A valid file replaces the configuration in force and each changed key
-/// is logged; an invalid one is logged with the messages <c>config validate</c> prints and the old one stays.
+/// is logged; an invalid one is logged with the messages <c>config validate</c> prints and the old one stays. An empty
+/// file is refused too: it is far more likely a truncated write than a wish to go back to every default.
 /// </summary>
 public sealed class ConfigWatcher : IDisposable
 {
@@ -106,6 +107,11 @@ public sealed class ConfigWatcher : IDisposable
             }
 
             var result = _load(_path);
+            if (result.IsEmpty)
+            {
+                return RejectEmpty(reason);
+            }
+
             if (!result.FileExists || !result.IsValid)
             {
                 return Reject(result, reason);
@@ -188,6 +194,14 @@ public sealed class ConfigWatcher : IDisposable
 
         _logger.LogError("Configuration {Path} not reloaded ({Reason}): the previous configuration stays in force", _path, reason);
         Raise(() => Rejected?.Invoke(this, new ConfigRejectedEventArgs(problems)));
+        return ConfigReloadOutcome.Rejected;
+    }
+
+    private ConfigReloadOutcome RejectEmpty(string reason)
+    {
+        _logger.LogError("Configuration {Path} not reloaded ({Reason}): the file is empty (a truncated write?); the previous configuration stays in force", _path, reason);
+        var problem = new ConfigDiagnostic(ConfigSeverity.Error, _path, 0, 0, "", "the file is empty (a truncated write?)");
+        Raise(() => Rejected?.Invoke(this, new ConfigRejectedEventArgs([problem])));
         return ConfigReloadOutcome.Rejected;
     }
 

@@ -66,6 +66,26 @@ public class ConfigWatcherTests
         Assert.That(_log.Lines, Does.Contain($"Error: Configuration {_path} not reloaded (test): the previous configuration stays in force"));
     }
 
+    [TestCase("")]
+    [TestCase(" \n\n")]
+    public void An_empty_file_is_refused_on_reload_with_one_line_naming_it_and_the_old_configuration_stays(string text)
+    {
+        using var watcher = NewWatcher();
+        var before = watcher.Current;
+        bool changed = false;
+        ConfigRejectedEventArgs? rejected = null;
+        watcher.Changed += (_, _) => changed = true;
+        watcher.Rejected += (_, e) => rejected = e;
+        File.WriteAllText(_path, text);
+
+        Assert.That(watcher.Reload("test"), Is.EqualTo(ConfigReloadOutcome.Rejected));
+        Assert.That(watcher.Current, Is.SameAs(before));
+        Assert.That(watcher.Current.Monitoring.CpuThreshold, Is.EqualTo(80));
+        Assert.That(changed, Is.False);
+        Assert.That(rejected!.Problems.Single().Message, Does.Contain("empty"));
+        Assert.That(_log.Lines, Is.EqualTo(new[] { $"Error: Configuration {_path} not reloaded (test): the file is empty (a truncated write?); the previous configuration stays in force" }));
+    }
+
     [Test]
     public void A_removed_file_keeps_the_configuration_in_force()
     {
