@@ -18,6 +18,9 @@ public static class DoctorHost
     /// <summary>Name of the doctor's socket inside the runtime directory.</summary>
     public const string SocketFileName = "doctor.sock";
 
+    /// <summary>Keys the doctor reads only at start: a reload logs a change to them as taking effect at restart.</summary>
+    public static readonly IReadOnlyList<string> KeysReadAtStart = ["data_path", "log_path"];
+
     /// <summary>How long a stop may take: the check in progress is finished, the database closed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 

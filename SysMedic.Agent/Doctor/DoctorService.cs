@@ -20,7 +20,7 @@ public sealed class DoctorService(string configPath, SysMedicConfig config, stri
         TimeProvider time = TimeProvider.System;
         var state = new DoctorState(config);
         using var sampler = new Sampler(config.ToSamplerOptions(), time);
-        using var watcher = new ConfigWatcher(configPath, config, logger, time);
+        using var watcher = new ConfigWatcher(configPath, config, logger, time, keysReadAtStart: DoctorHost.KeysReadAtStart);
         watcher.Changed += (_, e) => state.Config = e.Current;
         watcher.Start();
 

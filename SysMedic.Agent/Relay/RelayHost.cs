@@ -26,6 +26,16 @@ public static class RelayHost
     /// <summary>Name of the relay's PID file inside data_path.</summary>
     public const string PidFileName = "sysmedic.websocket.pid";
 
+    /// <summary>
+    /// Keys the relay reads only at start (where it listens, with which certificate, where it logs, whether it may run):
+    /// a reload logs a change to them as taking effect at restart.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KeysReadAtStart =
+        ["websocket.enabled", "websocket.bind", "websocket.port", "websocket.tls_cert", "websocket.tls_key", "log_path"];
+
+    /// <summary>Most HTTP connections not (yet) upgraded to a WebSocket at once: requests in progress and idle keep-alives.</summary>
+    public const int MaxHttpConnections = 256;
+
     /// <summary>How long a stop may take: clients are sent a close frame first.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
@@ -118,8 +128,10 @@ public static class RelayHost
         {
             kestrel.AddServerHeader = false;
             KestrelServerLimits limits = kestrel.Limits;
-            limits.MaxConcurrentConnections = ws.MaxClients + 64;
-            limits.MaxConcurrentUpgradedConnections = ws.MaxClients + 16;
+            // Kestrel stops counting a connection here once it is upgraded to a WebSocket; those are capped by the hub at
+            // websocket.max_clients, exactly and as reloaded (so Kestrel's own upgraded-connection cap stays off).
+            limits.MaxConcurrentConnections = MaxHttpConnections;
+            limits.MaxConcurrentUpgradedConnections = null;
             limits.MaxRequestBodySize = 1024;
             limits.MaxRequestHeaderCount = 50;
             limits.MaxRequestHeadersTotalSize = 16 * 1024;
@@ -140,7 +152,7 @@ public static class RelayHost
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("relay");
         var doctor = new DoctorLink(socketPath, logger);
         var hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
-        var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System);
+        var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System, keysReadAtStart: KeysReadAtStart);
         watcher.Changed += (_, e) => hub.Apply(e.Current.WebSocket);
         var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), app.Lifetime.ApplicationStopping);
 

@@ -351,6 +351,42 @@ public class RelayEndToEndTests
     }
 
     [Test]
+    public async Task A_reload_keeps_the_address_until_a_restart_and_takes_a_new_max_clients_at_once()
+    {
+        StartBoth(maxClients: 1);
+        int other = FreePort.Next();
+        string text = File.ReadAllText(ConfigPath);
+        File.WriteAllText(ConfigPath, text.Replace($"port: {_port}", $"port: {other}", StringComparison.Ordinal).Replace("max_clients: 1\n", "max_clients: 20\n", StringComparison.Ordinal));
+
+        string said = $"websocket.port changed to {other}: takes effect at restart; keeping {_port} until then";
+        Assert.That(DoctorProcess.WaitFor(() => ReadLog("websocket").Contains(said, StringComparison.Ordinal), Limit), Is.True, said);
+        Assert.That(DoctorProcess.WaitFor(() => Get("/status", Secret).Body.Contains("\"max_clients\":20", StringComparison.Ordinal), Limit), Is.True);
+        using (JsonDocument status = JsonDocument.Parse(Get("/status", Secret).Body))
+        {
+            Assert.That(status.RootElement.GetProperty("port").GetInt32(), Is.EqualTo(_port), "/status says where the relay listens");
+        }
+
+        Assert.That(ReadLog("websocket"), Does.Not.Contain("reloaded (file changed): websocket.port"));
+        var clients = new List<RelayTestClient>();
+        try
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                clients.Add(await RelayTestClient.ConnectAsync(_port, Secret));
+            }
+
+            foreach (RelayTestClient client in clients)
+            {
+                Assert.That(client.Next("hello", Limit).GetProperty("role").GetString(), Is.EqualTo("relay"));
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Test]
     public async Task A_new_secret_closes_sessions_opened_with_the_old_one()
     {
         StartBoth();
