@@ -12,6 +12,7 @@ internal static partial class SocketAccess
 
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;
+    private const int EExist = 17;
 
     /// <summary>Mode 0660; group <see cref="Group"/> when it exists (else the owner's group).</summary>
     public static void Restrict(string path, ILogger logger)
@@ -20,6 +21,18 @@ internal static partial class SocketAccess
         if (GroupId(Group) is { } gid && chown(path, -1, (int)gid) != 0)
         {
             logger.LogWarning("local socket: cannot give {Path} to group {Group} (errno {Errno})", path, Group, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    /// <summary>Gives the socket at <paramref name="existing"/> a second name, <paramref name="path"/>; fails if that name is taken.</summary>
+    public static void Link(string existing, string path)
+    {
+        if (link(existing, path) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException(errno == EExist
+                ? $"{path}: another process is serving this socket"
+                : $"{path}: cannot create the socket ({Marshal.GetPInvokeErrorMessage(errno)})");
         }
     }
 
@@ -63,4 +76,7 @@ internal static partial class SocketAccess
 
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int chown(string path, int owner, int group);
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int link(string existing, string path);
 }
