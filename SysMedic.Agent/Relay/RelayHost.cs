@@ -23,8 +23,8 @@ namespace SysMedic.Agent.Relay;
 /// </summary>
 public static class RelayHost
 {
-    /// <summary>Name of the relay's PID file inside data_path.</summary>
-    public const string PidFileName = "sysmedic.websocket.pid";
+    /// <summary>Name of the relay's PID file, in <c>relay/</c> under the runtime directory.</summary>
+    public const string PidFileName = RuntimeFiles.RelayPidFileName;
 
     /// <summary>
     /// Keys the relay reads only at start (where it listens, with which certificate, where it logs, whether it may run):
@@ -72,7 +72,7 @@ public static class RelayHost
             config = config with { WebSocket = config.WebSocket with { Secret = secret } };
         }
 
-        if (DaemonConfig.AcquirePid(Path.Combine(config.DataPath, PidFileName), "websocket relay", log, error) is not { } pid)
+        if (DaemonConfig.AcquirePid(RuntimeFiles.RelayPidPath(), RuntimeFiles.LegacyPidPath(config, PidFileName), "websocket relay", log, error) is not { } pid)
         {
             return 1;
         }
@@ -82,7 +82,7 @@ public static class RelayHost
             WebApplication app;
             try
             {
-                app = Build(configPath, config, DoctorHost.SocketPath(), new SerilogLoggerProvider(log));
+                app = Build(configPath, config, RuntimeFiles.SocketPath(), new SerilogLoggerProvider(log));
             }
             catch (Exception ex) when (ex is CryptographicException or IOException or ArgumentException)
             {

@@ -20,7 +20,7 @@ public static class ConfigKeys
         .. WebSocketKeys(),
         .. EmailKeys(),
         .. AlertsKeys(),
-        new("data_path", K.AbsolutePath(), "Directory of the database and PID files",
+        new("data_path", K.AbsolutePath(), "Directory of the database",
             c => c.DataPath, (c, v) => c with { DataPath = (string)v }),
         new("database_retention_days", K.Whole(1, 36500, "days"), "Days of history kept in the database",
             c => c.DatabaseRetentionDays, (c, v) => c with { DatabaseRetentionDays = (int)v }),

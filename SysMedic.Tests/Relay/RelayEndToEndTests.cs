@@ -436,6 +436,8 @@ public class RelayEndToEndTests
     public async Task The_relay_stops_and_starts_while_the_doctor_keeps_sampling()
     {
         StartBoth();
+        string pidFile = Path.Combine(_dir, "relay", RelayHost.PidFileName);
+        Assert.That(SysMedic.Agent.Daemon.PidFile.FindRunning(pidFile), Is.EqualTo(_relay!.Pid), "the relay's PID file is in relay/ beside the doctor's socket");
         using (RelayTestClient client = await RelayTestClient.ConnectAsync(_port, Secret))
         {
             client.Next("snapshot", Limit);
@@ -445,7 +447,7 @@ public class RelayEndToEndTests
             Assert.That(closed.CloseStatus, Is.EqualTo(WebSocketCloseStatus.EndpointUnavailable));
         }
 
-        Assert.That(File.Exists(Path.Combine(_dir, "data", RelayHost.PidFileName)), Is.False, "the relay removed its PID file");
+        Assert.That(File.Exists(pidFile), Is.False, "the relay removed its PID file");
         Assert.That(_doctor!.HasExited, Is.False);
         await using (var local = await SysMedic.Agent.Protocol.LocalSocketClient.ConnectAsync(_doctor.SocketPath, Limit))
         {
@@ -641,7 +643,7 @@ public class RelayEndToEndTests
         }
         finally
         {
-            if (SysMedic.Agent.Daemon.PidFile.FindRunning(Path.Combine(_dir, "data", RelayHost.PidFileName)) is { } left)
+            if (SysMedic.Agent.Daemon.PidFile.FindRunning(Path.Combine(_dir, "relay", RelayHost.PidFileName)) is { } left)
             {
                 Process.GetProcessById(left).Kill();
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using SysMedic.Agent.Daemon;
 using SysMedic.Agent.Doctor;
 using SysMedic.Core.Config;
 using SysMedic.Core.Formatting;
@@ -11,7 +12,7 @@ namespace SysMedic.Tui.Commands;
 /// <summary><c>sysmedic daemon start|stop|status|restart</c>: the doctor outside systemd.</summary>
 public static class DaemonCommand
 {
-    private static readonly BackgroundDaemon Doctor = new("SysMedic Doctor daemon", "doctor", "--doctor-daemon", DoctorHost.PidFileName, "doctor.out");
+    private static readonly BackgroundDaemon Doctor = new("SysMedic Doctor daemon", "doctor", "--doctor-daemon", RuntimeFiles.DoctorPidPath, "doctor.out");
 
     public static Command Create()
     {
