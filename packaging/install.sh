@@ -71,7 +71,8 @@ dir 0755 "$prefix/share/man/man1"
 dir 0755 /etc/sysmedic
 dir 0755 /etc/systemd/system
 dir 0755 /etc/tmpfiles.d
-# History and logs are root's alone: the doctor runs as root, group members go through the socket.
+# History and logs are root's alone: the doctor runs as root, group members go through the socket. install -d also
+# sets the mode of a directory that exists, so one an earlier run by hand made 0755 (umask 022) is closed too.
 dir 0750 /var/lib/sysmedic
 dir 0750 /var/log/sysmedic
 

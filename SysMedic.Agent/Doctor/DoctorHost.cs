@@ -33,6 +33,7 @@ public static class DoctorHost
     /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
     public static int Run(string configPath, TextWriter error)
     {
+        _ = ProcessUmask.Set(ProcessUmask.Daemon);
         if (DaemonConfig.Load(configPath, error, "doctor") is not { } config)
         {
             return 2;

@@ -42,6 +42,7 @@ public static class RelayHost
     /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
     public static int Run(string configPath, TextWriter error)
     {
+        _ = ProcessUmask.Set(ProcessUmask.Daemon);
         if (DaemonConfig.Load(configPath, error, "relay") is not { } config)
         {
             return 2;

@@ -81,6 +81,9 @@ internal sealed class DoctorProcess : IDisposable
     /// <summary>Starts the WebSocket relay on the configuration <see cref="Start"/> wrote, attached to that doctor's socket.</summary>
     public static DoctorProcess StartRelay(string directory) => Launch(directory, "--websocket-daemon");
 
+    /// <summary>As <see cref="StartRelay"/>, with the relay's command line after <paramref name="wrapper"/>.</summary>
+    public static DoctorProcess StartRelayWrapped(string directory, params string[] wrapper) => Launch(directory, "--websocket-daemon", wrapper);
+
     private static void WriteConfig(string directory, string configBody) =>
         File.WriteAllText(Path.Combine(directory, "config.yaml"), configBody + $"\ndata_path: {Path.Combine(directory, "data")}\nlog_path: {Path.Combine(directory, "log")}\n");
 

@@ -45,6 +45,7 @@ public partial class DaemonCommandTests
         string pid = started.Groups[1].Value;
 
         Assert.That(Daemon("start").Out, Is.EqualTo($"SysMedic Doctor daemon: already running (PID: {pid})\n"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(_dir, "log", "doctor.out")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "its own output is private too");
         var status = Daemon("status");
         Assert.That(status.Code, Is.Zero);
         Assert.That(status.Out, Does.StartWith($"SysMedic Doctor daemon: running (PID: {pid})\n").And.Contain("last check"));

@@ -141,6 +141,7 @@ public class DebianPackageTests
         string text = ControlFile("postinst");
         Assert.That(text, Does.Contain("addgroup --system --quiet sysmedic"));
         Assert.That(text, Does.Contain("install -d -m 0750 -o root -g root \"$dir\"").And.Contain("/var/lib/sysmedic /var/log/sysmedic"));
+        Assert.That(text, Does.Contain("chmod 0750 \"$dir\""), "a directory an earlier run made 0755 is closed too");
         Assert.That(text, Does.Not.Match(@"(?m)^\s*(systemctl|deb-systemd-helper|deb-systemd-invoke)\s+(enable|start)\b"), "postinst may only suggest enabling");
     }
 
@@ -162,7 +163,10 @@ public class DebianPackageTests
         Succeed("/bin/bash", RepoFile("packaging", "build.sh"), "--binary", BuiltBinary(), "--out", next, "--no-rpm", "--release", "2");
         string first = Path.GetFileName(_deb);
         string second = Path.GetFileName(Directory.GetFiles(next, "*.deb").Single());
+        // The copy starts without the host's own directories, then has them as a run by hand leaves them (umask 022).
         string script = $$"""
+            rm -rf /var/lib/sysmedic /var/log/sysmedic
+            install -d -m 0755 /var/lib/sysmedic /var/log/sysmedic
             dpkg -i /tmp/{{first}} >/dev/null
             echo "group: $(getent group sysmedic | cut -d: -f1)"
             stat -c 'mode %n %a %U:%G' /usr/bin/sysmedic /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic

@@ -70,6 +70,17 @@ public class InstallScriptTests
     }
 
     [Test]
+    public void Closes_history_and_logs_that_an_earlier_run_left_open()
+    {
+        string root = NewRoot();
+        Directory.CreateDirectory(root + "/var/lib/sysmedic", (UnixFileMode)0b111_101_101);
+        Directory.CreateDirectory(root + "/var/log/sysmedic", (UnixFileMode)0b111_101_101);
+        Install(root);
+        Assert.That(Mode(root, "/var/lib/sysmedic"), Is.EqualTo((UnixFileMode)0b111_101_000));
+        Assert.That(Mode(root, "/var/log/sysmedic"), Is.EqualTo((UnixFileMode)0b111_101_000));
+    }
+
+    [Test]
     public void Points_every_unit_at_the_installed_binary_and_enables_none()
     {
         string root = NewRoot();
@@ -118,6 +129,8 @@ public class InstallScriptTests
     public void Installs_as_root_with_the_group_and_runtime_directory_in_a_throwaway_root()
     {
         string script = $$"""
+            rm -rf /var/lib/sysmedic /var/log/sysmedic
+            install -d -m 0755 /var/lib/sysmedic /var/log/sysmedic
             cd /tmp && tar -xzf {{Path.GetFileName(_tarball)}} && cd {{Path.GetFileName(_unpacked)}}
             ./install.sh >/dev/null
             echo "group: $(getent group sysmedic | cut -d: -f1)"

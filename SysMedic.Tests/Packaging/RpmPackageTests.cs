@@ -64,6 +64,7 @@ public class RpmPackageTests
     {
         string scripts = Query("--scripts");
         Assert.That(scripts, Does.Contain("getent group sysmedic >/dev/null || groupadd -r sysmedic"));
+        Assert.That(scripts, Does.Contain("chmod 0750 /var/lib/sysmedic /var/log/sysmedic"), "a directory an earlier run made 0755 is closed too");
         Assert.That(scripts, Does.Contain($"for unit in {string.Join(' ', UnitNames())}; do"));
         int preun = scripts.IndexOf("preuninstall scriptlet", StringComparison.Ordinal);
         int postun = scripts.IndexOf("postuninstall scriptlet", StringComparison.Ordinal);

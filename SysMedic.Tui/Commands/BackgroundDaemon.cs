@@ -32,6 +32,7 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, F
 
         Directory.CreateDirectory(config.LogPath);
         string console = Path.Combine(config.LogPath, ConsoleLogName);
+        MakePrivate(console);
         using (Process shell = Spawn(CliConfig.ResolvePath(parsed), console))
         {
             shell.WaitForExit();
@@ -85,6 +86,17 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, F
 
         output.WriteLine($"{Name}: stopped (PID: {pid})");
         return SysMedicCli.Ok;
+    }
+
+    // The daemon's own output can hold what its log holds: the shell's redirection must not make it readable by all.
+    private static void MakePrivate(string path)
+    {
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (new FileStream(path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, UnixCreateMode = Private }))
+        {
+        }
+
+        File.SetUnixFileMode(path, Private);
     }
 
     /// <summary>How long the process <paramref name="pid"/> has run, or zero when it is gone.</summary>
