@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,12 @@ public static class RelayHost
 
     /// <summary>Most HTTP connections not (yet) upgraded to a WebSocket at once: requests in progress and idle keep-alives.</summary>
     public const int MaxHttpConnections = 256;
+
+    /// <summary>How long a client may take to send a request's headers.</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a connection may stay open waiting for a request (also the first one).</summary>
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a stop may take: clients are sent a close frame first.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
@@ -125,6 +132,8 @@ public static class RelayHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+        RelayHub? hub = null;
+        var perAddress = new ConnectionsPerAddress(() => (hub?.Settings ?? ws).MaxConnectionsPerAddress, logging.CreateLogger("relay"));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -137,11 +146,14 @@ public static class RelayHost
             limits.MaxRequestHeaderCount = 50;
             limits.MaxRequestHeadersTotalSize = 16 * 1024;
             limits.MaxRequestLineSize = 4 * 1024;
-            limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            limits.RequestHeadersTimeout = RequestHeadersTimeout;
+            limits.KeepAliveTimeout = KeepAliveTimeout;
             kestrel.Listen(address, ws.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
+
+                // First, before TLS and HTTP: a connection over its address's share is closed before it costs anything.
+                listen.Use(next => connection => LimitPerAddress(perAddress, next, connection));
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate);
@@ -152,7 +164,7 @@ public static class RelayHost
         WebApplication app = builder.Build();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("relay");
         var doctor = new DoctorLink(socketPath, logger);
-        var hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
+        hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
         var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System, keysReadAtStart: KeysReadAtStart);
         watcher.Changed += (_, e) => hub.Apply(e.Current.WebSocket);
         var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), app.Lifetime.ApplicationStopping);
@@ -176,6 +188,24 @@ public static class RelayHost
             logger.LogInformation("relay stopped");
         });
         return app;
+    }
+
+    private static async Task LimitPerAddress(ConnectionsPerAddress perAddress, ConnectionDelegate next, ConnectionContext connection)
+    {
+        IPAddress remote = (connection.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+        if (!perAddress.TryEnter(remote))
+        {
+            return;
+        }
+
+        try
+        {
+            await next(connection);
+        }
+        finally
+        {
+            perAddress.Leave(remote);
+        }
     }
 
     /// <summary>The address to listen on (see <see cref="ConfigMapping.TryParseBind"/>); configuration validation refuses anything else.</summary>

@@ -46,7 +46,7 @@ public class RelayEndToEndTests
 
     private string Secret => ConfigLoader.LoadForCurrentUser(ConfigPath).Config.WebSocket.Secret;
 
-    private void StartBoth(int maxClients = 100)
+    private void StartBoth(int maxClients = 100, string moreWebSocket = "")
     {
         _doctor = DoctorProcess.Start(_dir, _body = $"""
             monitoring:
@@ -61,6 +61,7 @@ public class RelayEndToEndTests
               port: {_port}
               update_interval: 1
               max_clients: {maxClients}
+            {moreWebSocket}
             """);
         _relay = DoctorProcess.StartRelay(_dir);
         Assert.That(DoctorProcess.WaitFor(() => Get("/health").Status == HttpStatusCode.OK, Limit), Is.True, "the relay reports the doctor up");
@@ -348,6 +349,91 @@ public class RelayEndToEndTests
         Assert.That(Python("bearer", Secret, 1), Is.EqualTo(new[] { "rejected 503" }));
         two.Dispose();
         Assert.That(DoctorProcess.WaitFor(() => Python("bearer", Secret, 1) is ["hello role=relay subprotocol=None"], Limit), Is.True, "a place frees when a client leaves");
+    }
+
+    [Test]
+    public async Task One_address_holding_many_idle_connections_locks_nobody_else_out()
+    {
+        StartBoth(maxClients: 2, moreWebSocket: "  max_connections_per_address: 4");
+        var idle = new List<Socket>();
+        try
+        {
+            // More idle connections from 127.0.0.1 than the relay takes from everyone together.
+            for (int i = 0; i < 300; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                socket.Connect(IPAddress.Loopback, _port);
+                idle.Add(socket);
+            }
+
+            Assert.That(DoctorProcess.WaitFor(() => idle.Count(StillOpen) == 4, Limit), Is.True,
+                $"the relay keeps 4 connections from 127.0.0.1 and closes the rest ({idle.Count(StillOpen)} open)");
+
+            var (status, body, _) = Get("/status", Secret, from: IPAddress.Parse("127.0.0.2"));
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), "another address still gets /status");
+            Assert.That(body, Does.Contain("\"role\":\"relay\""));
+            using ClientWebSocket console = await WebSocketFrom(IPAddress.Parse("127.0.0.3"));
+            string hello = await ReceiveText(console);
+            Assert.That(hello, Does.Contain("\"type\":\"hello\""), "and a remote console from another address connects");
+            Assert.That(ReadLog("websocket"), Does.Contain("127.0.0.1: 4 connections at once already (websocket.max_connections_per_address)"));
+        }
+        finally
+        {
+            idle.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Test]
+    public void An_idle_connection_is_closed_after_the_keep_alive_timeout()
+    {
+        StartBoth();
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.4"), 0));
+        socket.Connect(IPAddress.Loopback, _port);
+        var clock = Stopwatch.StartNew();
+        Assert.That(DoctorProcess.WaitFor(() => !StillOpen(socket), TimeSpan.FromSeconds(40)), Is.True);
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(25)), "a connection that sends nothing does not hold its place for a minute");
+    }
+
+    private static bool StillOpen(Socket socket)
+    {
+        try
+        {
+            // Readable with nothing to read: the other end closed (or reset) it.
+            return !(socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<ClientWebSocket> WebSocketFrom(IPAddress from)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancel) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(from, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancel);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var client = new ClientWebSocket();
+        client.Options.SetRequestHeader("Authorization", "Bearer " + Secret);
+        using var invoker = new HttpMessageInvoker(handler);
+        await client.ConnectAsync(new Uri($"ws://127.0.0.1:{_port}/ws"), invoker, CancellationToken.None);
+        return client;
+    }
+
+    private static async Task<string> ReceiveText(ClientWebSocket socket)
+    {
+        var buffer = new byte[64 * 1024];
+        using var limit = new CancellationTokenSource(Limit);
+        WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, limit.Token);
+        return Encoding.UTF8.GetString(buffer, 0, result.Count);
     }
 
     [Test]
