@@ -18,7 +18,7 @@ internal static partial class SocketAccess
     public static void Restrict(string path, ILogger logger)
     {
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
-        if (GroupId(Group) is { } gid && chown(path, -1, (int)gid) != 0)
+        if (Core.Config.SystemGroups.IdOf(Group) is { } gid && chown(path, -1, (int)gid) != 0)
         {
             logger.LogWarning("local socket: cannot give {Path} to group {Group} (errno {Errno})", path, Group, Marshal.GetLastPInvokeError());
         }
@@ -51,27 +51,6 @@ internal static partial class SocketAccess
         {
             return PeerCredentials.Unknown;
         }
-    }
-
-    private static uint? GroupId(string name)
-    {
-        try
-        {
-            foreach (string line in File.ReadLines("/etc/group"))
-            {
-                string[] f = line.Split(':');
-                if (f.Length >= 3 && f[0] == name && uint.TryParse(f[2], out uint gid))
-                {
-                    return gid;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // No group file: keep the default group.
-        }
-
-        return null;
     }
 
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
