@@ -68,7 +68,11 @@ public partial class DaemonCommandTests
         Assert.That(DoctorProcess.WaitFor(() => Log().Contains(said, StringComparison.Ordinal), TimeSpan.FromSeconds(30)), Is.True, said);
         Assert.That(Log(), Does.Not.Contain("reloaded (file changed): data_path"));
 
-        Assert.That(Daemon("status").Out, Does.StartWith($"SysMedic Doctor daemon: running (PID: {pid})\n"));
+        string status = Daemon("status").Out;
+        Assert.That(status, Does.StartWith($"SysMedic Doctor daemon: running (PID: {pid})\n"));
+        Assert.That(status, Does.Contain($"  data_path: {_dir}/data (the file says {_dir}/elsewhere: takes effect at restart)\n"));
+        Assert.That(status, Does.Not.Contain("unknown"), "the last check is read from the database the doctor writes, not the one the file names");
+        Assert.That(DoctorProcess.WaitFor(() => LastCheckTime().IsMatch(Daemon("status").Out), TimeSpan.FromSeconds(30)), Is.True);
         Assert.That(Daemon("start").Out, Is.EqualTo($"SysMedic Doctor daemon: already running (PID: {pid})\n"));
         Assert.That(File.Exists(Path.Combine(_dir, "doctor.sock")), Is.True);
         Assert.That(Daemon("stop"), Is.EqualTo((0, $"SysMedic Doctor daemon: stopped (PID: {pid})\n", "")));
@@ -103,4 +107,7 @@ public partial class DaemonCommandTests
 
     [GeneratedRegex(@"^SysMedic Doctor daemon: started \(PID: (\d+)\)\n$")]
     private static partial Regex StartedLine();
+
+    [GeneratedRegex(@"last check: \d{4}-\d\d-\d\d ")]
+    private static partial Regex LastCheckTime();
 }

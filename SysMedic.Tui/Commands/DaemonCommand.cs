@@ -3,9 +3,12 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using SysMedic.Agent.Daemon;
 using SysMedic.Agent.Doctor;
+using SysMedic.Agent.Protocol;
 using SysMedic.Core.Config;
 using SysMedic.Core.Formatting;
+using SysMedic.Core.Protocol;
 using SysMedic.Core.Storage;
+using YamlDotNet.RepresentationModel;
 
 namespace SysMedic.Tui.Commands;
 
@@ -45,8 +48,38 @@ public static class DaemonCommand
 
         output.WriteLine($"{Doctor.Name}: running (PID: {pid})");
         output.WriteLine($"  up {Units.Duration(BackgroundDaemon.Uptime(pid))}, socket {DoctorHost.SocketPath()}");
+
+        // data_path is read at start: after a change in the file, the doctor still writes where it started.
+        if (DataPathInUse() is { } inUse && inUse != config.DataPath)
+        {
+            output.WriteLine($"  data_path: {inUse} (the file says {config.DataPath}: takes effect at restart)");
+            config = config with { DataPath = inUse };
+        }
+
         output.WriteLine($"  last check: {LastCheck(config)}");
         return SysMedicCli.Ok;
+    }
+
+    /// <summary>The data_path of the running doctor, as it answers a config request; null when it does not answer.</summary>
+    private static string? DataPathInUse()
+    {
+        try
+        {
+            return Task.Run(async () =>
+            {
+                TimeSpan limit = TimeSpan.FromSeconds(2);
+                await using var doctor = await LocalSocketClient.ConnectAsync(DoctorHost.SocketPath(), limit);
+                return await doctor.RequestAsync(id => new ConfigRequest(id), limit) is ConfigResult result
+                    && result.Values.TryGetValue("data_path", out string? yaml)
+                    && ConfigYaml.TryParseValue(yaml, out YamlNode node, out _) && node is YamlScalarNode { Value: { } path }
+                    ? path
+                    : null;
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string LastCheck(SysMedicConfig config)
