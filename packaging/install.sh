@@ -53,14 +53,22 @@ owner=()
 dir() { install -d -m "$1" "${owner[@]}" "$destdir$2"; }
 file() { install -m "$1" "${owner[@]}" "$2" "$destdir$3"; }
 
-# --- the group whose members may use the console against the local doctor ------------------------------------------
+# --- the group whose members may use the console against the local doctor, and the relay's own user ----------------
 if [ -z "$destdir" ]; then
   if ! getent group sysmedic >/dev/null; then
     groupadd --system sysmedic
     echo "created the system group sysmedic: add console users with: usermod -aG sysmedic USER"
   fi
+  # The WebSocket relay runs as its own user, whose group may read the configuration (its secret included).
+  getent group sysmedic-relay >/dev/null || groupadd --system sysmedic-relay
+  if ! getent passwd sysmedic-relay >/dev/null; then
+    useradd --system --gid sysmedic-relay --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin \
+      --comment "SysMedic WebSocket relay" sysmedic-relay
+  fi
 else
-  echo "(--destdir: not creating the sysmedic group; the target system needs: groupadd --system sysmedic)"
+  echo "(--destdir: not creating the sysmedic group and the sysmedic-relay user; the target system needs: groupadd --system sysmedic;"
+  echo " groupadd --system sysmedic-relay; useradd --system --gid sysmedic-relay --home-dir /nonexistent --no-create-home"
+  echo " --shell /usr/sbin/nologin sysmedic-relay; chgrp sysmedic-relay /etc/sysmedic/config.yaml; chmod 0640 /etc/sysmedic/config.yaml)"
 fi
 
 # --- directories ---------------------------------------------------------------------------------------------------
@@ -71,7 +79,8 @@ dir 0755 "$prefix/share/man/man1"
 dir 0755 /etc/sysmedic
 dir 0755 /etc/systemd/system
 dir 0755 /etc/tmpfiles.d
-# History and logs are root's alone: the doctor runs as root, group members go through the socket.
+# History and logs are root's alone: the doctor runs as root, group members go through the socket. install -d also
+# sets the mode of a directory that exists, so one an earlier run by hand made 0755 (umask 022) is closed too.
 dir 0750 /var/lib/sysmedic
 dir 0750 /var/log/sysmedic
 
@@ -84,6 +93,11 @@ if [ -e "$destdir/etc/sysmedic/config.yaml" ]; then
   echo "kept /etc/sysmedic/config.yaml (the default is in $prefix/share/doc/sysmedic/config.yaml)"
 else
   file 0644 "$src/config.yaml" /etc/sysmedic/config.yaml
+fi
+if [ -z "$destdir" ]; then
+  # root:sysmedic-relay 0640: the relay reads it, nobody else but root (it may hold the relay's and SMTP's secrets).
+  chgrp sysmedic-relay /etc/sysmedic/config.yaml
+  chmod 0640 /etc/sysmedic/config.yaml
 fi
 file 0644 "$src/config.yaml" "$prefix/share/doc/sysmedic/config.yaml"
 [ -f "$src/README.md" ] && file 0644 "$src/README.md" "$prefix/share/doc/sysmedic/README.md"

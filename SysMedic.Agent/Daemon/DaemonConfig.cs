@@ -27,11 +27,20 @@ public static class DaemonConfig
     }
 
     /// <summary>
-    /// Takes the daemon's PID file <paramref name="path"/>; null when another one runs or the file cannot be written,
-    /// after logging it and saying it on <paramref name="error"/> (the caller exits 1).
+    /// Takes the daemon's PID file <paramref name="path"/>; null when another one runs (also one of an older version,
+    /// which kept its PID file at <paramref name="legacyPath"/> in data_path) or the file cannot be written, after
+    /// logging it and saying it on <paramref name="error"/> (the caller exits 1).
     /// </summary>
-    public static PidFile? AcquirePid(string path, string role, Serilog.ILogger log, TextWriter error)
+    public static PidFile? AcquirePid(string path, string legacyPath, string role, Serilog.ILogger log, TextWriter error)
     {
+        if (PidFile.FindRunning(legacyPath) is { } older)
+        {
+            string message = $"another SysMedic {role} is running (PID: {older}), holding {legacyPath} (where earlier versions kept it); stop it first";
+            log.Error("{Message}", message);
+            error.WriteLine($"sysmedic: {message}");
+            return null;
+        }
+
         try
         {
             return PidFile.Acquire(path, role);

@@ -13,34 +13,35 @@ namespace SysMedic.Agent.Doctor;
 /// <summary><c>sysmedic --doctor-daemon</c>: the monitoring agent in the foreground, as systemd runs it.</summary>
 public static class DoctorHost
 {
-    /// <summary>Name of the doctor's PID file inside data_path.</summary>
-    public const string PidFileName = "sysmedic.doctor.pid";
+    /// <summary>Name of the doctor's PID file inside the runtime directory.</summary>
+    public const string PidFileName = RuntimeFiles.DoctorPidFileName;
 
     /// <summary>Name of the doctor's socket inside the runtime directory.</summary>
-    public const string SocketFileName = "doctor.sock";
+    public const string SocketFileName = RuntimeFiles.SocketFileName;
+
+    /// <summary>Environment variable naming another socket path (tests, or a second doctor on one host).</summary>
+    public const string SocketVariable = RuntimeFiles.SocketVariable;
+
+    /// <summary>Where the doctor's socket is: <c>SYSMEDIC_SOCKET</c>, else the runtime directory of the current user.</summary>
+    public static string SocketPath() => RuntimeFiles.SocketPath();
+
+    /// <summary>Keys the doctor reads only at start: a reload logs a change to them as taking effect at restart.</summary>
+    public static readonly IReadOnlyList<string> KeysReadAtStart = ["data_path", "log_path"];
 
     /// <summary>How long a stop may take: the check in progress is finished, the database closed.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Environment variable naming another socket path (tests, or a second doctor on one host).</summary>
-    public const string SocketVariable = "SYSMEDIC_SOCKET";
-
-    /// <summary>Where the doctor's socket is: <c>SYSMEDIC_SOCKET</c>, else the runtime directory of the current user.</summary>
-    public static string SocketPath() =>
-        Environment.GetEnvironmentVariable(SocketVariable) is { Length: > 0 } path
-            ? path
-            : Path.Combine(SysMedicPaths.ForCurrentUser().RuntimeDirectory, SocketFileName);
-
     /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
     public static int Run(string configPath, TextWriter error)
     {
+        _ = ProcessUmask.Set(ProcessUmask.Daemon);
         if (DaemonConfig.Load(configPath, error, "doctor") is not { } config)
         {
             return 2;
         }
 
         using Serilog.Core.Logger log = AgentLog.Create(config.LogPath, "sysmedic.log");
-        if (DaemonConfig.AcquirePid(Path.Combine(config.DataPath, PidFileName), "doctor", log, error) is not { } pid)
+        if (DaemonConfig.AcquirePid(RuntimeFiles.DoctorPidPath(), RuntimeFiles.LegacyPidPath(config, PidFileName), "doctor", log, error) is not { } pid)
         {
             return 1;
         }

@@ -24,7 +24,7 @@ public sealed class DoctorService(string configPath, DoctorState state, string s
         TimeProvider time = TimeProvider.System;
         SysMedicConfig config = state.Config;
         using var sampler = new Sampler(config.ToSamplerOptions(), time, logger);
-        using var watcher = new ConfigWatcher(configPath, config, logger, time);
+        using var watcher = new ConfigWatcher(configPath, config, logger, time, keysReadAtStart: DoctorHost.KeysReadAtStart);
         watcher.Changed += (_, e) => state.Config = e.Current;
         watcher.Start();
 

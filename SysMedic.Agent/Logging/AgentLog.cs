@@ -6,7 +6,9 @@ namespace SysMedic.Agent.Logging;
 
 /// <summary>
 /// The daemons' log: <c>log_path/FILE</c>, rolled daily and at <see cref="MaxFileBytes"/>, keeping
-/// <see cref="RetainedFiles"/> files, plus plain lines on standard error for journald (systemd adds the time).
+/// <see cref="RetainedFiles"/> files, plus plain lines on standard error for journald (systemd adds the time). Log
+/// lines name users, commands and paths, so the files are their owner's alone: new ones through the daemons' umask
+/// (<see cref="Daemon.ProcessUmask"/>), and those an earlier version left readable by others are made 0600 here.
 /// </summary>
 public static class AgentLog
 {
@@ -33,6 +35,7 @@ public static class AgentLog
         try
         {
             Directory.CreateDirectory(logDirectory);
+            MakePrivate(logDirectory, fileName);
             string path = Path.Combine(logDirectory, fileName);
             // Prove the directory is writable now: the sink would otherwise fail quietly on every event.
             string probe = Path.Combine(logDirectory, $".write-test-{Environment.ProcessId}");
@@ -60,5 +63,19 @@ public static class AgentLog
         }
 
         return logger;
+    }
+
+    // The rolled files are FILE's name with a date (and a number) before its extension: sysmedic20260301_001.log.
+    private static void MakePrivate(string logDirectory, string fileName)
+    {
+        const UnixFileMode GroupOrOther = (UnixFileMode)0b000_111_111;
+        string pattern = Path.GetFileNameWithoutExtension(fileName) + "*" + Path.GetExtension(fileName);
+        foreach (string file in Directory.EnumerateFiles(logDirectory, pattern))
+        {
+            if ((File.GetUnixFileMode(file) & GroupOrOther) != 0)
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SysMedic.Agent.Daemon;
 using SysMedic.Core.Protocol;
 
 namespace SysMedic.Agent.Protocol;
@@ -8,7 +9,8 @@ namespace SysMedic.Agent.Protocol;
 /// <summary>
 /// The doctor's local socket: serves the protocol as newline-delimited JSON to local consoles and the relay. Access
 /// is by file permission on the socket (mode 0660, group <c>sysmedic</c> when it exists); each peer's credentials
-/// are read with SO_PEERCRED and logged.
+/// are read with SO_PEERCRED and logged. The server removes only a socket file it made: at start one that nobody
+/// answers on (left by a crash), at stop its own, and never one another server bound since.
 /// </summary>
 public sealed partial class LocalSocketServer : IAsyncDisposable
 {
@@ -24,7 +26,9 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Socket? _listener;
     private Task? _acceptLoop;
+    private FileIdentity? _bound;
     private int _nextClient;
+    private int _disposed;
 
     /// <summary>A server for <paramref name="path"/> answering with <paramref name="handler"/>.</summary>
     public LocalSocketServer(string path, IProtocolHandler handler, ILogger logger)
@@ -66,9 +70,31 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
         RemoveStaleSocket(_path);
+
+        // Bound under a temporary name, then linked into place: .NET unlinks the path a socket was bound to when the
+        // socket is disposed, whoever's file is there by then, so the real path must never be that one. The link also
+        // fails, rather than replacing it, if another server got there in the meantime, and the socket is never seen
+        // with the wrong mode.
+        string temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_path)!, $".{System.IO.Path.GetFileName(_path)}.{Environment.ProcessId}");
+        File.Delete(temporary);
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(_path));
-        SocketAccess.Restrict(_path, _logger);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(temporary));
+            SocketAccess.Restrict(temporary, _logger);
+            SocketAccess.Link(temporary, _path);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        _bound = FileIdentity.TryGet(_path, out FileIdentity made) ? made : null;
         listener.Listen(64);
         _listener = listener;
         _acceptLoop = AcceptLoopAsync(listener, _stop.Token);
@@ -245,17 +271,29 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
         try
         {
             probe.Connect(new UnixDomainSocketEndPoint(path));
-            throw new IOException($"{path}: another process is serving this socket");
         }
-        catch (SocketException)
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionRefused)
         {
-            // Nobody answers: left by a crash.
+            // Nobody listens: left by a crash.
             File.Delete(path);
+            return;
         }
+        catch (SocketException ex)
+        {
+            // Not allowed to connect, or the listener's queue is full: it may well be served, so it is not touched.
+            throw new IOException($"{path}: cannot tell whether another process serves this socket ({ex.Message}); it is left as it is", ex);
+        }
+
+        throw new IOException($"{path}: another process is serving this socket");
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener?.Dispose();
         if (_acceptLoop is not null)
@@ -263,13 +301,9 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
             await _acceptLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        try
+        if (_bound is { } mine)
         {
-            File.Delete(_path);
-        }
-        catch (IOException)
-        {
-            // Already gone.
+            _ = FileIdentity.DeleteIfSame(_path, mine);
         }
 
         _stop.Dispose();

@@ -12,14 +12,27 @@ internal static partial class SocketAccess
 
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;
+    private const int EExist = 17;
 
     /// <summary>Mode 0660; group <see cref="Group"/> when it exists (else the owner's group).</summary>
     public static void Restrict(string path, ILogger logger)
     {
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
-        if (GroupId(Group) is { } gid && chown(path, -1, (int)gid) != 0)
+        if (Core.Config.SystemGroups.IdOf(Group) is { } gid && chown(path, -1, (int)gid) != 0)
         {
             logger.LogWarning("local socket: cannot give {Path} to group {Group} (errno {Errno})", path, Group, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    /// <summary>Gives the socket at <paramref name="existing"/> a second name, <paramref name="path"/>; fails if that name is taken.</summary>
+    public static void Link(string existing, string path)
+    {
+        if (link(existing, path) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException(errno == EExist
+                ? $"{path}: another process is serving this socket"
+                : $"{path}: cannot create the socket ({Marshal.GetPInvokeErrorMessage(errno)})");
         }
     }
 
@@ -40,27 +53,9 @@ internal static partial class SocketAccess
         }
     }
 
-    private static uint? GroupId(string name)
-    {
-        try
-        {
-            foreach (string line in File.ReadLines("/etc/group"))
-            {
-                string[] f = line.Split(':');
-                if (f.Length >= 3 && f[0] == name && uint.TryParse(f[2], out uint gid))
-                {
-                    return gid;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // No group file: keep the default group.
-        }
-
-        return null;
-    }
-
     [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int chown(string path, int owner, int group);
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int link(string existing, string path);
 }

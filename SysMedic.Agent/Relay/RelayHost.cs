@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +24,24 @@ namespace SysMedic.Agent.Relay;
 /// </summary>
 public static class RelayHost
 {
-    /// <summary>Name of the relay's PID file inside data_path.</summary>
-    public const string PidFileName = "sysmedic.websocket.pid";
+    /// <summary>Name of the relay's PID file, in <c>relay/</c> under the runtime directory.</summary>
+    public const string PidFileName = RuntimeFiles.RelayPidFileName;
+
+    /// <summary>
+    /// Keys the relay reads only at start (where it listens, with which certificate, where it logs, whether it may run):
+    /// a reload logs a change to them as taking effect at restart.
+    /// </summary>
+    public static readonly IReadOnlyList<string> KeysReadAtStart =
+        ["websocket.enabled", "websocket.bind", "websocket.port", "websocket.tls_cert", "websocket.tls_key", "log_path"];
+
+    /// <summary>Most HTTP connections not (yet) upgraded to a WebSocket at once: requests in progress and idle keep-alives.</summary>
+    public const int MaxHttpConnections = 256;
+
+    /// <summary>How long a client may take to send a request's headers.</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a connection may stay open waiting for a request (also the first one).</summary>
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>How long a stop may take: clients are sent a close frame first.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
@@ -32,6 +49,7 @@ public static class RelayHost
     /// <summary>Runs until SIGTERM or SIGINT; exit code 0, 1 (failed to start) or 2 (invalid configuration).</summary>
     public static int Run(string configPath, TextWriter error)
     {
+        _ = ProcessUmask.Set(ProcessUmask.Daemon);
         if (DaemonConfig.Load(configPath, error, "relay") is not { } config)
         {
             return 2;
@@ -62,7 +80,7 @@ public static class RelayHost
             config = config with { WebSocket = config.WebSocket with { Secret = secret } };
         }
 
-        if (DaemonConfig.AcquirePid(Path.Combine(config.DataPath, PidFileName), "websocket relay", log, error) is not { } pid)
+        if (DaemonConfig.AcquirePid(RuntimeFiles.RelayPidPath(), RuntimeFiles.LegacyPidPath(config, PidFileName), "websocket relay", log, error) is not { } pid)
         {
             return 1;
         }
@@ -72,7 +90,7 @@ public static class RelayHost
             WebApplication app;
             try
             {
-                app = Build(configPath, config, DoctorHost.SocketPath(), new SerilogLoggerProvider(log));
+                app = Build(configPath, config, RuntimeFiles.SocketPath(), new SerilogLoggerProvider(log));
             }
             catch (Exception ex) when (ex is CryptographicException or IOException or ArgumentException)
             {
@@ -114,21 +132,28 @@ public static class RelayHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+        RelayHub? hub = null;
+        var perAddress = new ConnectionsPerAddress(() => (hub?.Settings ?? ws).MaxConnectionsPerAddress, logging.CreateLogger("relay"));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             KestrelServerLimits limits = kestrel.Limits;
-            limits.MaxConcurrentConnections = ws.MaxClients + 64;
-            limits.MaxConcurrentUpgradedConnections = ws.MaxClients + 16;
+            // Kestrel stops counting a connection here once it is upgraded to a WebSocket; those are capped by the hub at
+            // websocket.max_clients, exactly and as reloaded (so Kestrel's own upgraded-connection cap stays off).
+            limits.MaxConcurrentConnections = MaxHttpConnections;
+            limits.MaxConcurrentUpgradedConnections = null;
             limits.MaxRequestBodySize = 1024;
             limits.MaxRequestHeaderCount = 50;
             limits.MaxRequestHeadersTotalSize = 16 * 1024;
             limits.MaxRequestLineSize = 4 * 1024;
-            limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            limits.RequestHeadersTimeout = RequestHeadersTimeout;
+            limits.KeepAliveTimeout = KeepAliveTimeout;
             kestrel.Listen(address, ws.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
+
+                // First, before TLS and HTTP: a connection over its address's share is closed before it costs anything.
+                listen.Use(next => connection => LimitPerAddress(perAddress, next, connection));
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate);
@@ -139,8 +164,8 @@ public static class RelayHost
         WebApplication app = builder.Build();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("relay");
         var doctor = new DoctorLink(socketPath, logger);
-        var hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
-        var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System);
+        hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
+        var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System, keysReadAtStart: KeysReadAtStart);
         watcher.Changed += (_, e) => hub.Apply(e.Current.WebSocket);
         var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), app.Lifetime.ApplicationStopping);
 
@@ -163,6 +188,24 @@ public static class RelayHost
             logger.LogInformation("relay stopped");
         });
         return app;
+    }
+
+    private static async Task LimitPerAddress(ConnectionsPerAddress perAddress, ConnectionDelegate next, ConnectionContext connection)
+    {
+        IPAddress remote = (connection.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
+        if (!perAddress.TryEnter(remote))
+        {
+            return;
+        }
+
+        try
+        {
+            await next(connection);
+        }
+        finally
+        {
+            perAddress.Leave(remote);
+        }
     }
 
     /// <summary>The address to listen on (see <see cref="ConfigMapping.TryParseBind"/>); configuration validation refuses anything else.</summary>

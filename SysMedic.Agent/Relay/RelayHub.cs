@@ -112,7 +112,10 @@ public sealed class RelayHub : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies a reloaded configuration; a changed secret closes every session opened with the old one.</summary>
+    /// <summary>
+    /// Applies a reloaded configuration (where the relay listens never changes here: the configuration watcher keeps
+    /// those keys until a restart); a changed secret closes every session opened with the old one.
+    /// </summary>
     public void Apply(WebSocketSection settings)
     {
         WebSocketSection old = Interlocked.Exchange(ref _settings, settings);
@@ -131,10 +134,6 @@ public sealed class RelayHub : IAsyncDisposable
             _logger.LogWarning("websocket.secret changed: {Closed} client(s) using the old secret disconnected", closed);
         }
 
-        if (old.Port != settings.Port || old.Bind != settings.Bind || old.TlsCert != settings.TlsCert || old.TlsKey != settings.TlsKey)
-        {
-            _logger.LogWarning("websocket.bind, port or TLS files changed: they take effect when the relay restarts");
-        }
     }
 
     /// <summary>The hello the relay sends: the doctor's, with the relay's role and update interval; null while the doctor is down.</summary>

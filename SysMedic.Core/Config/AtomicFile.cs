@@ -14,11 +14,16 @@ public static class AtomicFile
 
     /// <summary>
     /// Writes <paramref name="contents"/> to <paramref name="path"/> (through a symbolic link to its target). A new file
-    /// is 0644; <paramref name="private"/> removes every group and other permission (0600).
+    /// is 0644; <paramref name="private"/> removes every group and other permission (0600), except that a file of the
+    /// <see cref="ConfigReaders"/> group stays readable by that group (0640).
     /// </summary>
     /// <exception cref="IOException">The file cannot be written, or its owner cannot be kept.</exception>
     /// <exception cref="UnauthorizedAccessException">Permission denied.</exception>
-    public static void Write(string path, byte[] contents, bool @private)
+    public static void Write(string path, byte[] contents, bool @private) =>
+        Write(path, contents, @private, @private ? ConfigReaders.GroupId() : null);
+
+    /// <summary>As <see cref="Write(string, byte[], bool)"/>, with the readers' group id given (null: none).</summary>
+    internal static void Write(string path, byte[] contents, bool @private, uint? readerGroupId)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -33,6 +38,10 @@ public static class AtomicFile
         if (@private)
         {
             mode &= ~GroupAndOther;
+            if (exists && readerGroupId is { } readers && FileOwnership.TryGet(target, out _, out uint gid) && gid == readers)
+            {
+                mode |= UnixFileMode.GroupRead;
+            }
         }
 
         string temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");

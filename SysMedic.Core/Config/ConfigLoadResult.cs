@@ -4,8 +4,9 @@ namespace SysMedic.Core.Config;
 public sealed class ConfigLoadResult
 {
     internal ConfigLoadResult(string path, bool fileExists, SysMedicConfig config, SysMedicConfig defaults,
-        IReadOnlyList<ConfigDiagnostic> diagnostics, IReadOnlyDictionary<string, ConfigOrigin> origins)
+        IReadOnlyList<ConfigDiagnostic> diagnostics, IReadOnlyDictionary<string, ConfigOrigin> origins, bool isEmpty = false)
     {
+        IsEmpty = isEmpty;
         Path = path;
         FileExists = fileExists;
         Config = config;
@@ -19,6 +20,12 @@ public sealed class ConfigLoadResult
 
     /// <summary>False when there was no file, so the configuration is the defaults (plus the environment).</summary>
     public bool FileExists { get; }
+
+    /// <summary>
+    /// True when the file exists but holds nothing but white space (a truncated write, most likely): the defaults, with a
+    /// warning, at a daemon's first start; refused by a reload.
+    /// </summary>
+    public bool IsEmpty { get; }
 
     /// <summary>The configuration; when <see cref="IsValid"/> is false, the keys in error keep their defaults and it must not be used.</summary>
     public SysMedicConfig Config { get; }

@@ -8,8 +8,6 @@ namespace SysMedic.Core.Config;
 /// </summary>
 public static class ConfigLoader
 {
-    private const UnixFileMode GroupOrOtherRead = UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-
     /// <summary>Loads <paramref name="path"/> with the process environment and the current user's file layout.</summary>
     public static ConfigLoadResult LoadForCurrentUser(string path) =>
         Load(path, ConfigEnvironment.FromProcess(), SysMedicPaths.ForCurrentUser());
@@ -18,7 +16,11 @@ public static class ConfigLoader
     /// Loads <paramref name="path"/> (a missing file means defaults) with overrides from <paramref name="environment"/>
     /// (null: none); data and log paths default to those of <paramref name="layout"/>.
     /// </summary>
-    public static ConfigLoadResult Load(string path, IReadOnlyDictionary<string, string>? environment, SysMedicPaths layout)
+    public static ConfigLoadResult Load(string path, IReadOnlyDictionary<string, string>? environment, SysMedicPaths layout) =>
+        Load(path, environment, layout, ConfigReaders.GroupId());
+
+    /// <summary>As <see cref="Load(string, IReadOnlyDictionary{string, string}?, SysMedicPaths)"/>, with the readers' group id given.</summary>
+    internal static ConfigLoadResult Load(string path, IReadOnlyDictionary<string, string>? environment, SysMedicPaths layout, uint? readerGroupId)
     {
         var defaults = SysMedicConfig.DefaultsFor(layout);
         if (Directory.Exists(path))
@@ -41,7 +43,7 @@ public static class ConfigLoader
         }
 
         var result = LoadText(text, path, environment, layout);
-        WarnIfSecretsAreExposed(path, result);
+        WarnIfSecretsAreExposed(path, result, readerGroupId);
         return result;
     }
 
@@ -55,6 +57,14 @@ public static class ConfigLoader
         var diagnostics = new List<ConfigDiagnostic>();
         var origins = new Dictionary<string, ConfigOrigin>(StringComparer.Ordinal);
         var config = defaults;
+
+        // A file cut to nothing (a truncated write) must not pass silently for "all defaults": a reload refuses it.
+        bool empty = text is not null && string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF'));
+        if (empty)
+        {
+            diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Warning, source, 0, 0, "", "the file is empty: the built-in defaults apply"));
+        }
+
         if (text is not null && ConfigYaml.TryParseDocument(text, source, diagnostics, out var root) && root is not null)
         {
             config = new ConfigDocumentReader(source, diagnostics, origins).Read(root, config);
@@ -72,14 +82,14 @@ public static class ConfigLoader
         ConfigValidator.Check(config, source, origins, crossKey);
         diagnostics.AddRange(crossKey.Where(d => !reported.Contains(d.KeyPath)));
 
-        return new ConfigLoadResult(source, text is not null, config, defaults, diagnostics, origins);
+        return new ConfigLoadResult(source, text is not null, config, defaults, diagnostics, origins, empty);
     }
 
     /// <summary>Whether the file's own values include a non-empty secret (so it must be private).</summary>
     public static bool HoldsSecret(ConfigLoadResult result) =>
         ConfigKeys.All.Any(k => k.IsSecret && result.OriginOf(k.Path).Source == ConfigSource.File && k.Get(result.Config) is string { Length: > 0 });
 
-    private static void WarnIfSecretsAreExposed(string path, ConfigLoadResult result)
+    private static void WarnIfSecretsAreExposed(string path, ConfigLoadResult result, uint? readerGroupId)
     {
         // SysMedic runs on Linux only; the guard keeps the platform analyzer satisfied.
         if (OperatingSystem.IsWindows() || !HoldsSecret(result))
@@ -87,8 +97,10 @@ public static class ConfigLoader
             return;
         }
 
+        // The relay's group may read it (ConfigReaders); any other group, or anyone, may not.
         var mode = File.GetUnixFileMode(path);
-        if ((mode & GroupOrOtherRead) != 0)
+        bool readersOnly = readerGroupId is { } readers && FileOwnership.TryGet(path, out _, out uint gid) && gid == readers;
+        if ((mode & UnixFileMode.OtherRead) != 0 || ((mode & UnixFileMode.GroupRead) != 0 && !readersOnly))
         {
             var secret = ConfigKeys.All.First(k => k.IsSecret && result.OriginOf(k.Path).Source == ConfigSource.File && k.Get(result.Config) is string { Length: > 0 });
             var at = result.OriginOf(secret.Path);

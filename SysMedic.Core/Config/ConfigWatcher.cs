@@ -6,7 +6,10 @@ namespace SysMedic.Core.Config;
 /// <summary>
 /// Keeps a daemon's configuration current: reloads on SIGHUP and when the file changes (debounced, since editors and
 /// atomic writes touch a file several times). A valid file replaces the configuration in force and each changed key
-/// is logged; an invalid one is logged with the messages <c>config validate</c> prints and the old one stays.
+/// is logged; an invalid one is logged with the messages <c>config validate</c> prints and the old one stays. An empty
+/// file is refused too: it is far more likely a truncated write than a wish to go back to every default. Keys the
+/// daemon reads only at start (its directories, its listening address) keep the value in force: a change to one is
+/// logged as taking effect at restart, never as reloaded.
 /// </summary>
 public sealed class ConfigWatcher : IDisposable
 {
@@ -18,6 +21,7 @@ public sealed class ConfigWatcher : IDisposable
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _debounce;
+    private readonly IReadOnlyList<ConfigKey> _keysReadAtStart;
     private readonly Lock _gate = new();
     private SysMedicConfig _current;
     private ITimer? _timer;
@@ -28,9 +32,10 @@ public sealed class ConfigWatcher : IDisposable
     /// <summary>
     /// Watches <paramref name="path"/>, starting from <paramref name="current"/> (what the daemon loaded at start).
     /// <paramref name="load"/> reads the file (default: <see cref="ConfigLoader.LoadForCurrentUser"/>).
+    /// <paramref name="keysReadAtStart"/> names the keys (paths such as <c>data_path</c>) a reload does not change.
     /// </summary>
     public ConfigWatcher(string path, SysMedicConfig current, ILogger logger, TimeProvider timeProvider,
-        Func<string, ConfigLoadResult>? load = null, TimeSpan? debounce = null)
+        Func<string, ConfigLoadResult>? load = null, TimeSpan? debounce = null, IReadOnlyCollection<string>? keysReadAtStart = null)
     {
         _path = Path.GetFullPath(path);
         _current = current;
@@ -38,6 +43,7 @@ public sealed class ConfigWatcher : IDisposable
         _timeProvider = timeProvider;
         _load = load ?? ConfigLoader.LoadForCurrentUser;
         _debounce = debounce ?? DefaultDebounce;
+        _keysReadAtStart = [.. (keysReadAtStart ?? []).Select(k => ConfigKeys.Find(k) ?? throw new ArgumentException($"no configuration key {k}", nameof(keysReadAtStart)))];
     }
 
     /// <summary>Raised after a new configuration is in force (on a thread-pool or signal thread).</summary>
@@ -106,6 +112,11 @@ public sealed class ConfigWatcher : IDisposable
             }
 
             var result = _load(_path);
+            if (result.IsEmpty)
+            {
+                return RejectEmpty(reason);
+            }
+
             if (!result.FileExists || !result.IsValid)
             {
                 return Reject(result, reason);
@@ -116,10 +127,11 @@ public sealed class ConfigWatcher : IDisposable
                 _logger.LogWarning("{Diagnostic}", warning);
             }
 
-            var changes = ConfigDiff.Compare(_current, result.Config);
+            var next = KeepKeysReadAtStart(result.Config, reason, out bool waiting);
+            var changes = ConfigDiff.Compare(_current, next);
             if (changes.Count == 0)
             {
-                if (_logger.IsEnabled(LogLevel.Information))
+                if (!waiting && _logger.IsEnabled(LogLevel.Information))
                 {
                     _logger.LogInformation("Configuration {Path} reloaded ({Reason}): no change", _path, reason);
                 }
@@ -132,8 +144,8 @@ public sealed class ConfigWatcher : IDisposable
                 LogChange(reason, change);
             }
 
-            changed = new ConfigChangedEventArgs(_current, result.Config, changes);
-            _current = result.Config;
+            changed = new ConfigChangedEventArgs(_current, next, changes);
+            _current = next;
         }
 
         Raise(() => Changed?.Invoke(this, changed));
@@ -188,6 +200,34 @@ public sealed class ConfigWatcher : IDisposable
 
         _logger.LogError("Configuration {Path} not reloaded ({Reason}): the previous configuration stays in force", _path, reason);
         Raise(() => Rejected?.Invoke(this, new ConfigRejectedEventArgs(problems)));
+        return ConfigReloadOutcome.Rejected;
+    }
+
+    // The daemon still uses what it read at start: the configuration in force says so, and the log says when it changes.
+    private SysMedicConfig KeepKeysReadAtStart(SysMedicConfig loaded, string reason, out bool waiting)
+    {
+        waiting = false;
+        foreach (var key in _keysReadAtStart)
+        {
+            if (key.Format(_current, redact: false) == key.Format(loaded, redact: false))
+            {
+                continue;
+            }
+
+            waiting = true;
+            _logger.LogWarning("Configuration {Path} ({Reason}): {Key} changed to {New}: takes effect at restart; keeping {Old} until then",
+                _path, reason, key.Path, key.Format(loaded, redact: true), key.Format(_current, redact: true));
+            loaded = key.With(loaded, key.Get(_current));
+        }
+
+        return loaded;
+    }
+
+    private ConfigReloadOutcome RejectEmpty(string reason)
+    {
+        _logger.LogError("Configuration {Path} not reloaded ({Reason}): the file is empty (a truncated write?); the previous configuration stays in force", _path, reason);
+        var problem = new ConfigDiagnostic(ConfigSeverity.Error, _path, 0, 0, "", "the file is empty (a truncated write?)");
+        Raise(() => Rejected?.Invoke(this, new ConfigRejectedEventArgs([problem])));
         return ConfigReloadOutcome.Rejected;
     }
 

@@ -30,7 +30,7 @@ public sealed record SysMedicConfig
     /// <summary>The <c>storage</c> section.</summary>
     public StorageSection Storage { get; init; } = new();
 
-    /// <summary>The directory holding the database and PID files.</summary>
+    /// <summary>The directory holding the database (the PID files are in the runtime directory).</summary>
     public string DataPath { get; init; } = "/var/lib/sysmedic";
 
     /// <summary>Days of history kept in the database.</summary>

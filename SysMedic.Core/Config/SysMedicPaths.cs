@@ -4,7 +4,8 @@ namespace SysMedic.Core.Config;
 
 /// <summary>
 /// Where SysMedic keeps its files: the system layout for root, XDG locations under the home directory for anyone
-/// else, so nothing needs root to try.
+/// else, so nothing needs root to try. The runtime directory holds what lasts only while a daemon runs: the doctor's
+/// socket and the PID files.
 /// </summary>
 public sealed record SysMedicPaths(string ConfigFile, string DataDirectory, string LogDirectory, string RuntimeDirectory)
 {

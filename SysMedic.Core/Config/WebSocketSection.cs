@@ -21,6 +21,9 @@ public sealed record WebSocketSection
     /// <summary>The most remote clients served at once.</summary>
     public int MaxClients { get; init; } = 100;
 
+    /// <summary>The most connections one client address may hold at once (WebSocket clients and HTTP requests together).</summary>
+    public int MaxConnectionsPerAddress { get; init; } = 16;
+
     /// <summary>PEM certificate file; with <see cref="TlsKey"/> the relay speaks wss.</summary>
     public string TlsCert { get; init; } = "";
 

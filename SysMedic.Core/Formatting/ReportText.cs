@@ -42,8 +42,8 @@ public static class ReportText
         w.WriteLine("    PID USER         S  CPU%  MEM%        RSS  THR NAME             COMMAND");
         foreach (ProcessUsage p in busiest)
         {
-            string name = Cut(SafeText.ForTerminal(p.Name), 16);
-            string command = Cut(SafeText.ForTerminal(p.Cmdline.Length > 0 ? p.Cmdline : "[" + p.Name + "]"), 60);
+            string name = Cut(ProcessText.Name(p.Name), 16);
+            string command = Cut(ProcessText.Command(p.Cmdline, p.Name), 60);
             w.WriteLine(Inv($"{p.Pid,7} {Cut(SafeText.ForTerminal(p.User), 12),-12} {p.State} {p.CpuPercent,5:0.0} {p.MemoryPercent,5:0.0} {Units.Bytes(p.RssBytes),10} {p.Threads,4} {name,-16} {command}"));
         }
     }

@@ -4,14 +4,15 @@ namespace SysMedic.Core.Formatting;
 
 /// <summary>
 /// Makes text from processes safe to print on a terminal: control characters (C0, DEL, C1), which could move the
-/// cursor or change colours, become visible escapes (<c>\n</c>, <c>\t</c>, <c>\e</c>, <c>\x7f</c>).
+/// cursor or change colours, become visible escapes (<c>\n</c>, <c>\t</c>, <c>\e</c>, <c>\x7f</c>). A backslash
+/// becomes <c>\\</c>, so a name that spells <c>\e</c> cannot pass for one that holds an escape character.
 /// </summary>
 public static class SafeText
 {
-    /// <summary>The text with every control character escaped; the same string when there is none.</summary>
+    /// <summary>The text with every control character and backslash escaped; the same string when there is none.</summary>
     public static string ForTerminal(string text)
     {
-        int first = IndexOfControl(text);
+        int first = IndexOfEscaped(text);
         if (first < 0)
         {
             return text;
@@ -28,7 +29,7 @@ public static class SafeText
                 case '\t': sb.Append("\\t"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\x1b': sb.Append("\\e"); break;
-                case '\\': sb.Append('\\'); break;
+                case '\\': sb.Append("\\\\"); break;
                 default:
                     if (IsControl(c))
                     {
@@ -46,11 +47,11 @@ public static class SafeText
         return sb.ToString();
     }
 
-    private static int IndexOfControl(string text)
+    private static int IndexOfEscaped(string text)
     {
         for (int i = 0; i < text.Length; i++)
         {
-            if (IsControl(text[i]))
+            if (IsControl(text[i]) || text[i] == '\\')
             {
                 return i;
             }

@@ -6,7 +6,8 @@ namespace SysMedic.Core.Protocol;
 /// <summary>
 /// A Quick Connect URL, <c>sysmedic://SECRET@HOST:PORT/</c> (or <c>sysmedics://</c> when the relay serves TLS):
 /// everything a remote console needs to reach a relay. The secret is the relay's token, base64url, so it needs no
-/// escaping; an IPv6 host is written in brackets.
+/// escaping; an IPv6 host is written in brackets. On a command line the secret would show in ps, so the address
+/// alone, <c>sysmedic://HOST:PORT/</c>, is read by <see cref="TryParseAddress"/> and the secret comes from elsewhere.
 /// </summary>
 public sealed record QuickConnectUrl(string Secret, string Host, int Port, bool Tls)
 {
@@ -30,8 +31,22 @@ public sealed record QuickConnectUrl(string Secret, string Host, int Port, bool 
     public string ToRedactedString() =>
         $"{(Tls ? TlsScheme : Scheme)}://****@{HostForUri(Host)}:{Port.ToString(CultureInfo.InvariantCulture)}/";
 
+    /// <summary>The URL without its secret: where the relay is.</summary>
+    public string ToAddressString() =>
+        $"{(Tls ? TlsScheme : Scheme)}://{HostForUri(Host)}:{Port.ToString(CultureInfo.InvariantCulture)}/";
+
     /// <summary>Reads a Quick Connect URL; on failure <paramref name="error"/> names what is wrong.</summary>
-    public static bool TryParse(string text, [NotNullWhen(true)] out QuickConnectUrl? url, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string text, [NotNullWhen(true)] out QuickConnectUrl? url, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, secretRequired: true, out url, out error);
+
+    /// <summary>
+    /// Reads a Quick Connect URL that may leave out its secret (<c>sysmedic://HOST:PORT/</c>): then
+    /// <see cref="Secret"/> is empty; on failure <paramref name="error"/> names what is wrong.
+    /// </summary>
+    public static bool TryParseAddress(string text, [NotNullWhen(true)] out QuickConnectUrl? url, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, secretRequired: false, out url, out error);
+
+    private static bool TryParse(string text, bool secretRequired, [NotNullWhen(true)] out QuickConnectUrl? url, [NotNullWhen(false)] out string? error)
     {
         url = null;
         text = text.Trim();
@@ -57,7 +72,7 @@ public sealed record QuickConnectUrl(string Secret, string Host, int Port, bool 
         }
 
         string secret = Uri.UnescapeDataString(uri.UserInfo);
-        if (secret.Length == 0)
+        if (secret.Length == 0 && secretRequired)
         {
             error = "the URL has no secret; expected sysmedic://SECRET@HOST:PORT/";
             return false;

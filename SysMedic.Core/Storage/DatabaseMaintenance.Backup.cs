@@ -27,6 +27,8 @@ public sealed partial class DatabaseMaintenance
         string temporary = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
+            // Made 0600 before SQLite opens it, so the copy is never readable by others, and the rename keeps that mode.
+            PrivateFile.PrepareDatabase(temporary);
             using (var copy = new SqliteConnection(SysMedicDatabase.ConnectionString(temporary, readOnly: false)))
             {
                 copy.Open();

@@ -153,6 +153,11 @@ public sealed partial class SysMedicDatabase : IDisposable
 
     private static SysMedicDatabase OpenChecked(string path, StorageOptions options, TimeProvider time, ILogger logger)
     {
+        if (!options.ReadOnly)
+        {
+            PrivateFile.PrepareDatabase(path);
+        }
+
         var connection = new SqliteConnection(ConnectionString(path, options.ReadOnly));
         try
         {

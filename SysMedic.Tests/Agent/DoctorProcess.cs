@@ -6,6 +6,7 @@ namespace SysMedic.Tests.Agent;
 internal sealed class DoctorProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _errors = new();
 
     private DoctorProcess(Process process, string directory)
     {
@@ -34,7 +35,11 @@ internal sealed class DoctorProcess : IDisposable
 
     public string DatabasePath => Path.Combine(Directory, "data", "sysmedic.db");
 
-    public string PidPath => Path.Combine(Directory, "data", "sysmedic.doctor.pid");
+    /// <summary>The doctor's PID file: in its runtime directory, which is the directory of its socket.</summary>
+    public string PidPath => Path.Combine(Directory, "sysmedic.doctor.pid");
+
+    /// <summary>The relay's PID file: <c>relay/</c> under the same runtime directory.</summary>
+    public string RelayPidPath => Path.Combine(Directory, "relay", "sysmedic.websocket.pid");
 
     public string SocketPath => Path.Combine(Directory, "doctor.sock");
 
@@ -44,30 +49,75 @@ internal sealed class DoctorProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>What the process wrote on standard error so far.</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return _errors.ToString();
+            }
+        }
+    }
+
     /// <summary>Writes <paramref name="configBody"/> (data and log paths are added) and starts the doctor.</summary>
     public static DoctorProcess Start(string directory, string configBody)
     {
-        File.WriteAllText(Path.Combine(directory, "config.yaml"), configBody + $"\ndata_path: {Path.Combine(directory, "data")}\nlog_path: {Path.Combine(directory, "log")}\n");
+        WriteConfig(directory, configBody);
         return Launch(directory, "--doctor-daemon");
+    }
+
+    /// <summary>
+    /// As <see cref="Start"/>, with the doctor's command line after <paramref name="wrapper"/> (a program that sets up
+    /// the doctor's world, then runs the rest of its arguments).
+    /// </summary>
+    public static DoctorProcess StartWrapped(string directory, string configBody, params string[] wrapper)
+    {
+        WriteConfig(directory, configBody);
+        return Launch(directory, "--doctor-daemon", wrapper);
     }
 
     /// <summary>Starts the WebSocket relay on the configuration <see cref="Start"/> wrote, attached to that doctor's socket.</summary>
     public static DoctorProcess StartRelay(string directory) => Launch(directory, "--websocket-daemon");
 
-    private static DoctorProcess Launch(string directory, string role)
+    /// <summary>As <see cref="StartRelay"/>, with the relay's command line after <paramref name="wrapper"/>.</summary>
+    public static DoctorProcess StartRelayWrapped(string directory, params string[] wrapper) => Launch(directory, "--websocket-daemon", wrapper);
+
+    private static void WriteConfig(string directory, string configBody) =>
+        File.WriteAllText(Path.Combine(directory, "config.yaml"), configBody + $"\ndata_path: {Path.Combine(directory, "data")}\nlog_path: {Path.Combine(directory, "log")}\n");
+
+    private static DoctorProcess Launch(string directory, string role, string[]? wrapper = null)
     {
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(wrapper is [var program, ..] ? program : "dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in wrapper is null ? Array.Empty<string>() : [.. wrapper.Skip(1), "dotnet"])
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
         psi.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll"));
         psi.ArgumentList.Add(role);
         psi.ArgumentList.Add("--config");
         psi.ArgumentList.Add(Path.Combine(directory, "config.yaml"));
         psi.Environment["SYSMEDIC_SOCKET"] = Path.Combine(directory, "doctor.sock");
         Process process = Process.Start(psi)!;
+        var doctor = new DoctorProcess(process, directory);
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => doctor.NoteError(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new DoctorProcess(process, directory);
+        return doctor;
+    }
+
+    private void NoteError(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_errors)
+            {
+                _errors.Append(line).Append('\n');
+            }
+        }
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="limit"/> passes (a bound, not a measurement).</summary>

@@ -186,6 +186,45 @@ public class LocalSocketTests
     }
 
     [Test]
+    public async Task A_second_server_on_a_served_path_refuses_to_start_and_its_stop_leaves_the_first_ones_socket()
+    {
+        var second = new LocalSocketServer(_path, _handler, NullLogger.Instance);
+        Assert.That(second.Start, Throws.InstanceOf<IOException>().With.Message.Contains("another process is serving"));
+        await second.DisposeAsync();
+
+        Assert.That(File.Exists(_path), Is.True, "the first server's socket is still there");
+        await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(_path, Wait);
+        Assert.That((await client.Hello).Role, Is.EqualTo("doctor"));
+    }
+
+    [Test]
+    public async Task A_server_whose_socket_was_replaced_leaves_the_new_one_when_it_stops()
+    {
+        File.Delete(_path);
+        var newer = new LocalSocketServer(_path, _handler, NullLogger.Instance);
+        newer.Start();
+        try
+        {
+            await _server.DisposeAsync();
+
+            Assert.That(File.Exists(_path), Is.True, "the socket now belongs to the newer server");
+            await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(_path, Wait);
+            Assert.That((await client.Hello).Role, Is.EqualTo("doctor"));
+        }
+        finally
+        {
+            _server = newer;
+        }
+    }
+
+    [Test]
+    public async Task A_stopped_server_removes_its_own_socket()
+    {
+        await _server.DisposeAsync();
+        Assert.That(File.Exists(_path), Is.False);
+    }
+
+    [Test]
     public async Task A_slow_client_keeps_only_the_newest_snapshot()
     {
         var pending = new PendingPushes();

@@ -56,4 +56,66 @@ public class PidFileTests
         File.WriteAllText(path, "1\n");
         Assert.That(PidFile.FindRunning(path), Is.Null);
     }
+
+    [Test]
+    [NonParallelizable]
+    public void The_file_is_private_whatever_the_umask_even_when_an_older_one_was_open_to_all()
+    {
+        string path = PathOf("sysmedic.doctor.pid");
+        SysMedic.Agent.Daemon.ProcessUmask.With(0, () =>
+        {
+            using (PidFile.Acquire(path, "doctor"))
+            {
+                Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "a new file");
+            }
+
+            File.WriteAllText(path, "999999\n");
+            File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+            using (PidFile.Acquire(path, "doctor"))
+            {
+                Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "a file left at 0644");
+            }
+        });
+    }
+
+    [Test]
+    [NonParallelizable]
+    public void A_missing_runtime_directory_is_made_reachable_by_everyone_whatever_the_umask()
+    {
+        string path = Path.Combine(_dir, "run", "relay", "sysmedic.websocket.pid");
+        SysMedic.Agent.Daemon.ProcessUmask.With(0b000_111_111, () =>
+        {
+            using (PidFile.Acquire(path, "websocket relay"))
+            {
+                Assert.That(File.GetUnixFileMode(Path.Combine(_dir, "run")), Is.EqualTo((UnixFileMode)0b111_101_101));
+                Assert.That(File.GetUnixFileMode(Path.Combine(_dir, "run", "relay")), Is.EqualTo((UnixFileMode)0b111_101_101));
+            }
+        });
+    }
+
+    [Test]
+    public void A_daemon_whose_file_was_replaced_leaves_the_new_one_when_it_stops()
+    {
+        string path = PathOf("sysmedic.doctor.pid");
+        PidFile first = PidFile.Acquire(path, "doctor");
+        File.Delete(path);
+        using PidFile second = PidFile.Acquire(path, "doctor");
+
+        first.Dispose();
+
+        Assert.That(File.Exists(path), Is.True);
+        Assert.That(PidFile.FindRunning(path), Is.EqualTo(Environment.ProcessId));
+    }
+
+    [Test]
+    public void A_symbolic_link_is_never_written_through()
+    {
+        string target = PathOf("precious");
+        File.WriteAllText(target, "keep me\n");
+        string path = PathOf("sysmedic.doctor.pid");
+        File.CreateSymbolicLink(path, target);
+
+        Assert.That(() => PidFile.Acquire(path, "doctor"), Throws.InstanceOf<IOException>().With.Message.Contains("symbolic link"));
+        Assert.That(File.ReadAllText(target), Is.EqualTo("keep me\n"));
+    }
 }

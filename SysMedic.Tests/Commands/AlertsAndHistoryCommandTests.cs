@@ -86,6 +86,39 @@ public class AlertsAndHistoryCommandTests
     }
 
     [Test]
+    public void Alerts_list_on_a_database_with_damaged_pages_says_it_is_corrupt_names_the_file_and_exits_1()
+    {
+        string path = Path.Combine(_dir, "sysmedic.db");
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+        {
+            // Keep page 1 (header and schema) so the file opens; every later page, the alerts table's among them, is noise.
+            var noise = new byte[file.Length - 4096];
+            new Random(11).NextBytes(noise);
+            file.Position = 4096;
+            file.Write(noise);
+        }
+
+        var (code, output, error) = Run("alerts", "list");
+
+        Assert.That(code, Is.EqualTo(1), error);
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.StartWith($"sysmedic: {path}: the database is corrupt"));
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+    }
+
+    [Test]
+    public void Alerts_list_on_a_file_that_is_not_a_database_says_so_names_the_file_and_exits_1()
+    {
+        string path = Path.Combine(_dir, "sysmedic.db");
+        File.WriteAllText(path, "definitely not a database, but long enough to have a header of sorts..........");
+
+        var (code, _, error) = Run("alerts", "list");
+
+        Assert.That(code, Is.EqualTo(1), error);
+        Assert.That(error, Does.StartWith($"sysmedic: {path}: the database is corrupt"));
+    }
+
+    [Test]
     public void Users_json_has_usage_now_and_episodes()
     {
         var (code, output, _) = Run("users", "--json");

@@ -47,6 +47,7 @@ public class ConfigEditorTests
         ["websocket.secret"] = "s3cret with \"quotes\" and # hash",
         ["websocket.update_interval"] = "9",
         ["websocket.max_clients"] = "7",
+        ["websocket.max_connections_per_address"] = "3",
         ["websocket.tls_cert"] = "",
         ["websocket.tls_key"] = "",
         ["email.enabled"] = "false",

@@ -4,8 +4,9 @@ namespace SysMedic.Tests.Config;
 
 public class ConfigEnvironmentTests
 {
+    // "" is no file at all: these tests are about the variables (an empty file would add its own warning).
     private static ConfigLoadResult Load(string text, params (string Name, string Value)[] variables) =>
-        ConfigLoader.LoadText(text, "config.yaml", variables.ToDictionary(v => v.Name, v => v.Value), ConfigFixtures.RootLayout);
+        ConfigLoader.LoadText(text.Length == 0 ? null : text, "config.yaml", variables.ToDictionary(v => v.Name, v => v.Value), ConfigFixtures.RootLayout);
 
     [Test]
     public void A_section_variable_overrides_the_file_and_is_recorded_as_its_origin()

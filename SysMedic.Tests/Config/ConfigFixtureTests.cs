@@ -86,6 +86,7 @@ public class ConfigFixtureTests
         var config = result.Config;
         Assert.That(ConfigKeys.All.Where(k => !k.Path.StartsWith("websocket.tls_", StringComparison.Ordinal) && result.OriginOf(k.Path).Source != ConfigSource.File), Is.Empty);
         Assert.That(config.Monitoring.CpuThreshold, Is.EqualTo(85.5));
+        Assert.That(config.WebSocket.MaxConnectionsPerAddress, Is.EqualTo(4));
         Assert.That(config.UserFiltering.ExcludedUsers, Is.EqualTo(Items("nobody", "backup")));
         Assert.That(config.Email.Security, Is.EqualTo(EmailSecurity.Ssl));
         Assert.That(config.Email.Password, Is.EqualTo("p@ss: word # not a comment"));

@@ -37,6 +37,28 @@ public class ConfigLoaderTests
         Assert.That(ConfigDiff.Compare(result.Config, SysMedicConfig.DefaultsFor(ConfigFixtures.RootLayout)), Is.Empty);
     }
 
+    [TestCase("")]
+    [TestCase("  \n\n\t\n")]
+    [TestCase("\uFEFF\n")]
+    public void An_empty_file_means_the_defaults_with_a_warning_naming_it(string text)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("config.yaml", text);
+        var result = ConfigFixtures.Load(path);
+        Assert.That(result.IsValid, Is.True);
+        Assert.That(result.IsEmpty, Is.True);
+        Assert.That(ConfigDiff.Compare(result.Config, SysMedicConfig.DefaultsFor(ConfigFixtures.RootLayout)), Is.Empty);
+        Assert.That(result.Diagnostics.Single().ToString(), Is.EqualTo($"{path}: warning: the file is empty: the built-in defaults apply"));
+    }
+
+    [Test]
+    public void A_file_of_comments_only_is_not_empty()
+    {
+        var result = ConfigFixtures.LoadText("# everything at its default\n");
+        Assert.That(result.IsEmpty, Is.False);
+        Assert.That(result.Diagnostics, Is.Empty);
+    }
+
     [Test]
     public void A_user_layout_puts_data_and_logs_under_the_state_directory()
     {

@@ -28,8 +28,8 @@ public class ConfigWatcherTests
     [TearDown]
     public void RemoveFile() => _dir.Dispose();
 
-    private ConfigWatcher NewWatcher() =>
-        new(_path, ConfigFixtures.Load(_path).Config, _log, _time, p => { Interlocked.Increment(ref _loads); return ConfigFixtures.Load(p); }, Debounce);
+    private ConfigWatcher NewWatcher(IReadOnlyCollection<string>? keysReadAtStart = null) =>
+        new(_path, ConfigFixtures.Load(_path).Config, _log, _time, p => { Interlocked.Increment(ref _loads); return ConfigFixtures.Load(p); }, Debounce, keysReadAtStart);
 
     [Test]
     public void A_valid_new_file_replaces_the_configuration_and_each_change_is_logged()
@@ -44,6 +44,39 @@ public class ConfigWatcherTests
         Assert.That(seen!.Changes.Select(c => c.ToString()), Is.EqualTo(ExpectedChanges));
         Assert.That(seen.Previous.Monitoring.CpuThreshold, Is.EqualTo(80));
         Assert.That(_log.Lines, Does.Contain($"Information: Configuration {_path} reloaded (test): websocket.port: 8060 -> 9000"));
+    }
+
+    [Test]
+    public void A_key_read_only_at_start_is_named_on_reload_and_its_old_value_stays_in_force()
+    {
+        using var watcher = NewWatcher(["data_path", "log_path"]);
+        ConfigChangedEventArgs? seen = null;
+        watcher.Changed += (_, e) => seen = e;
+        File.WriteAllText(_path, "monitoring:\n  cpu_threshold: 90\ndata_path: /srv/sysmedic\n");
+
+        Assert.That(watcher.Reload("test"), Is.EqualTo(ConfigReloadOutcome.Applied));
+
+        Assert.That(watcher.Current.DataPath, Is.EqualTo("/var/lib/sysmedic"), "the directory in use is kept until a restart");
+        Assert.That(watcher.Current.Monitoring.CpuThreshold, Is.EqualTo(90));
+        Assert.That(seen!.Changes.Select(c => c.KeyPath), Is.EqualTo(new[] { "monitoring.cpu_threshold" }));
+        Assert.That(_log.Lines, Does.Contain($"Warning: Configuration {_path} (test): data_path changed to \"/srv/sysmedic\": takes effect at restart; keeping \"/var/lib/sysmedic\" until then"));
+        Assert.That(_log.Lines.Where(l => l.Contains("reloaded", StringComparison.Ordinal)), Has.None.Contains("data_path"));
+    }
+
+    [Test]
+    public void A_reload_that_changes_only_keys_read_at_start_says_nothing_was_reloaded()
+    {
+        using var watcher = NewWatcher(["data_path", "log_path"]);
+        var before = watcher.Current;
+        bool changed = false;
+        watcher.Changed += (_, _) => changed = true;
+        File.WriteAllText(_path, "# watched\nmonitoring:\n  cpu_threshold: 80\nlog_path: /srv/log\n");
+
+        Assert.That(watcher.Reload("SIGHUP"), Is.EqualTo(ConfigReloadOutcome.Unchanged));
+
+        Assert.That(watcher.Current, Is.SameAs(before));
+        Assert.That(changed, Is.False);
+        Assert.That(_log.Lines, Is.EqualTo(new[] { $"Warning: Configuration {_path} (SIGHUP): log_path changed to \"/srv/log\": takes effect at restart; keeping \"/var/log/sysmedic\" until then" }));
     }
 
     [Test]
@@ -64,6 +97,26 @@ public class ConfigWatcherTests
         Assert.That(rejected!.Problems.Single().ToString(), Is.EqualTo(message));
         Assert.That(_log.Lines, Does.Contain("Error: " + message));
         Assert.That(_log.Lines, Does.Contain($"Error: Configuration {_path} not reloaded (test): the previous configuration stays in force"));
+    }
+
+    [TestCase("")]
+    [TestCase(" \n\n")]
+    public void An_empty_file_is_refused_on_reload_with_one_line_naming_it_and_the_old_configuration_stays(string text)
+    {
+        using var watcher = NewWatcher();
+        var before = watcher.Current;
+        bool changed = false;
+        ConfigRejectedEventArgs? rejected = null;
+        watcher.Changed += (_, _) => changed = true;
+        watcher.Rejected += (_, e) => rejected = e;
+        File.WriteAllText(_path, text);
+
+        Assert.That(watcher.Reload("test"), Is.EqualTo(ConfigReloadOutcome.Rejected));
+        Assert.That(watcher.Current, Is.SameAs(before));
+        Assert.That(watcher.Current.Monitoring.CpuThreshold, Is.EqualTo(80));
+        Assert.That(changed, Is.False);
+        Assert.That(rejected!.Problems.Single().Message, Does.Contain("empty"));
+        Assert.That(_log.Lines, Is.EqualTo(new[] { $"Error: Configuration {_path} not reloaded (test): the file is empty (a truncated write?); the previous configuration stays in force" }));
     }
 
     [Test]

@@ -140,7 +140,9 @@ public class DebianPackageTests
     {
         string text = ControlFile("postinst");
         Assert.That(text, Does.Contain("addgroup --system --quiet sysmedic"));
+        Assert.That(text, Does.Contain("adduser --system --ingroup sysmedic-relay").And.Contain("chgrp sysmedic-relay /etc/sysmedic/config.yaml"));
         Assert.That(text, Does.Contain("install -d -m 0750 -o root -g root \"$dir\"").And.Contain("/var/lib/sysmedic /var/log/sysmedic"));
+        Assert.That(text, Does.Contain("chmod 0750 \"$dir\""), "a directory an earlier run made 0755 is closed too");
         Assert.That(text, Does.Not.Match(@"(?m)^\s*(systemctl|deb-systemd-helper|deb-systemd-invoke)\s+(enable|start)\b"), "postinst may only suggest enabling");
     }
 
@@ -162,19 +164,25 @@ public class DebianPackageTests
         Succeed("/bin/bash", RepoFile("packaging", "build.sh"), "--binary", BuiltBinary(), "--out", next, "--no-rpm", "--release", "2");
         string first = Path.GetFileName(_deb);
         string second = Path.GetFileName(Directory.GetFiles(next, "*.deb").Single());
+        // The copy starts without the host's own directories, then has them as a run by hand leaves them (umask 022).
         string script = $$"""
+            rm -rf /var/lib/sysmedic /var/log/sysmedic /var/log/sysmedic-relay /etc/sysmedic
+            install -d -m 0755 /var/lib/sysmedic /var/log/sysmedic
             dpkg -i /tmp/{{first}} >/dev/null
             echo "group: $(getent group sysmedic | cut -d: -f1)"
+            echo "relay user: $(getent passwd sysmedic-relay | cut -d: -f1,7) in $(id -gn sysmedic-relay)"
             stat -c 'mode %n %a %U:%G' /usr/bin/sysmedic /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic
             ls /etc/systemd/system/*.wants/ 2>/dev/null | grep -c sysmedic | sed 's/^/enabled units: /' || true
             echo '# changed here' >>/etc/sysmedic/config.yaml
             echo rows >/var/lib/sysmedic/sysmedic.db
             dpkg -i /tmp/{{second}} >/dev/null
             echo "upgraded to $(dpkg-query -W -f '${Version}' sysmedic): config $(tail -n 1 /etc/sysmedic/config.yaml), db $(cat /var/lib/sysmedic/sysmedic.db)"
+            stat -c 'after the upgrade %n %a %U:%G' /etc/sysmedic/config.yaml
+            install -d -m 0750 /var/log/sysmedic-relay
             dpkg -r sysmedic >/dev/null
             echo "removed: binary $(test -e /usr/bin/sysmedic && echo left || echo gone), db $(cat /var/lib/sysmedic/sysmedic.db), config $(test -f /etc/sysmedic/config.yaml && echo kept)"
             dpkg -P sysmedic >/dev/null
-            for d in /var/lib/sysmedic /var/log/sysmedic /etc/sysmedic; do if test -e "$d"; then echo "purge left $d"; fi; done
+            for d in /var/lib/sysmedic /var/log/sysmedic /var/log/sysmedic-relay /etc/sysmedic; do if test -e "$d"; then echo "purge left $d"; fi; done
             echo "purged; group $(getent group sysmedic | cut -d: -f1)"
             """;
         var (code, output) = Run(RepoFile("SysMedic.Tests", "Packaging", "throwaway-root.sh"), script, _deb, Path.Combine(next, second));
@@ -185,7 +193,9 @@ public class DebianPackageTests
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("group: sysmedic\n"));
-        Assert.That(output, Does.Contain("mode /usr/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 644 root:root\n"));
+        Assert.That(output, Does.Contain("relay user: sysmedic-relay:/usr/sbin/nologin in sysmedic-relay\n"));
+        Assert.That(output, Does.Contain("mode /usr/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 640 root:sysmedic-relay\n"));
+        Assert.That(output, Does.Contain("after the upgrade /etc/sysmedic/config.yaml 640 root:sysmedic-relay\n"));
         Assert.That(output, Does.Contain("mode /var/lib/sysmedic 750 root:root\n").And.Contain("mode /var/log/sysmedic 750 root:root\n"));
         Assert.That(output, Does.Contain("mode /run/sysmedic 755 root:root\n"));
         Assert.That(output, Does.Contain("enabled units: 0\n"));

@@ -70,6 +70,17 @@ public class InstallScriptTests
     }
 
     [Test]
+    public void Closes_history_and_logs_that_an_earlier_run_left_open()
+    {
+        string root = NewRoot();
+        Directory.CreateDirectory(root + "/var/lib/sysmedic", (UnixFileMode)0b111_101_101);
+        Directory.CreateDirectory(root + "/var/log/sysmedic", (UnixFileMode)0b111_101_101);
+        Install(root);
+        Assert.That(Mode(root, "/var/lib/sysmedic"), Is.EqualTo((UnixFileMode)0b111_101_000));
+        Assert.That(Mode(root, "/var/log/sysmedic"), Is.EqualTo((UnixFileMode)0b111_101_000));
+    }
+
+    [Test]
     public void Points_every_unit_at_the_installed_binary_and_enables_none()
     {
         string root = NewRoot();
@@ -118,9 +129,12 @@ public class InstallScriptTests
     public void Installs_as_root_with_the_group_and_runtime_directory_in_a_throwaway_root()
     {
         string script = $$"""
+            rm -rf /var/lib/sysmedic /var/log/sysmedic /etc/sysmedic
+            install -d -m 0755 /var/lib/sysmedic /var/log/sysmedic
             cd /tmp && tar -xzf {{Path.GetFileName(_tarball)}} && cd {{Path.GetFileName(_unpacked)}}
             ./install.sh >/dev/null
             echo "group: $(getent group sysmedic | cut -d: -f1)"
+            echo "relay user: $(getent passwd sysmedic-relay | cut -d: -f1) in $(id -gn sysmedic-relay)"
             stat -c 'mode %n %a %U:%G' /usr/local/bin/sysmedic /usr/local/share/man/man1/sysmedic.1 /etc/sysmedic/config.yaml /var/lib/sysmedic /var/log/sysmedic /run/sysmedic
             echo '# changed here' >>/etc/sysmedic/config.yaml
             echo rows >/var/lib/sysmedic/sysmedic.db
@@ -135,7 +149,8 @@ public class InstallScriptTests
 
         Assert.That(code, Is.Zero, output);
         Assert.That(output, Does.Contain("group: sysmedic\n"));
-        Assert.That(output, Does.Contain("mode /usr/local/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 644 root:root\n"));
+        Assert.That(output, Does.Contain("relay user: sysmedic-relay in sysmedic-relay\n"));
+        Assert.That(output, Does.Contain("mode /usr/local/bin/sysmedic 755 root:root\n").And.Contain("mode /etc/sysmedic/config.yaml 640 root:sysmedic-relay\n"));
         Assert.That(output, Does.Contain("mode /usr/local/share/man/man1/sysmedic.1 644 root:root\n"));
         Assert.That(output, Does.Contain("mode /var/lib/sysmedic 750 root:root\n").And.Contain("mode /var/log/sysmedic 750 root:root\n"));
         Assert.That(output, Does.Contain("mode /run/sysmedic 755 root:root\n"));

@@ -69,6 +69,33 @@ internal static class PackagingTools
     /// <summary>True when the tests run as root (owners can then be checked).</summary>
     public static bool IsRoot => Environment.UserName == "root";
 
+    /// <summary>
+    /// <c>systemd-analyze security --offline=true</c>'s overall exposure of a unit (lower is safer), measured on a copy
+    /// named <paramref name="name"/>; the test is ignored where systemd-analyze is missing.
+    /// </summary>
+    public static double Exposure(string unitText, string name)
+    {
+        if (!File.Exists("/usr/bin/systemd-analyze"))
+        {
+            Assert.Ignore("systemd-analyze is not installed");
+        }
+
+        string dir = Directory.CreateTempSubdirectory("sysmedic-unit-").FullName;
+        try
+        {
+            string copy = Path.Combine(dir, name);
+            File.WriteAllText(copy, unitText);
+            var (_, output) = Run("/usr/bin/systemd-analyze", "security", "--offline=true", "--no-pager", copy);
+            var m = System.Text.RegularExpressions.Regex.Match(output, @"Overall exposure level for \S+: (\d+\.\d+)");
+            Assert.That(m.Success, Is.True, output);
+            return double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>The systemd unit files packaging/systemd holds: every one is packaged and verified.</summary>
     public static IEnumerable<string> UnitNames() =>
         Directory.EnumerateFiles(RepoFile("packaging", "systemd"), "*.service").Select(Path.GetFileName).Order().Cast<string>();

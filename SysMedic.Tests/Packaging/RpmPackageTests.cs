@@ -35,7 +35,7 @@ public class RpmPackageTests
     {
         string files = Query("--qf", "[%{FILEMODES:perms} %{FILEUSERNAME}:%{FILEGROUPNAME} %{FILENAMES}\n]");
         Assert.That(files, Does.Contain("-rwxr-xr-x root:root /usr/bin/sysmedic\n"));
-        Assert.That(files, Does.Contain("-rw-r--r-- root:root /etc/sysmedic/config.yaml\n"));
+        Assert.That(files, Does.Contain("-rw-r----- root:sysmedic-relay /etc/sysmedic/config.yaml\n"), "the relay's group reads it, secret included; nobody else");
         Assert.That(files, Does.Contain("-rw-r--r-- root:root /usr/lib/tmpfiles.d/sysmedic.conf\n"));
         Assert.That(files, Does.Contain("-rw-r--r-- root:root /usr/share/man/man1/sysmedic.1.gz\n"));
         Assert.That(files, Does.Contain("drwxr-x--- root:root /var/lib/sysmedic\n").And.Contain("drwxr-x--- root:root /var/log/sysmedic\n"));
@@ -64,6 +64,8 @@ public class RpmPackageTests
     {
         string scripts = Query("--scripts");
         Assert.That(scripts, Does.Contain("getent group sysmedic >/dev/null || groupadd -r sysmedic"));
+        Assert.That(scripts, Does.Contain("getent passwd sysmedic-relay >/dev/null || useradd -r -g sysmedic-relay"));
+        Assert.That(scripts, Does.Contain("chmod 0750 /var/lib/sysmedic /var/log/sysmedic"), "a directory an earlier run made 0755 is closed too");
         Assert.That(scripts, Does.Contain($"for unit in {string.Join(' ', UnitNames())}; do"));
         int preun = scripts.IndexOf("preuninstall scriptlet", StringComparison.Ordinal);
         int postun = scripts.IndexOf("postuninstall scriptlet", StringComparison.Ordinal);

@@ -53,6 +53,25 @@ public class SystemdUnitTests
     }
 
     [Test]
+    public void The_doctor_unit_denies_writable_executable_memory_and_privileged_system_calls()
+    {
+        // Native AOT: no JIT, so no page is ever both writable and executable.
+        string text = File.ReadAllText(RepoFile("packaging", "systemd", "sysmedic.doctor.service"));
+        Assert.That(text, Does.Contain("MemoryDenyWriteExecute=yes\n"));
+        Assert.That(text, Does.Contain("SystemCallFilter=@system-service\nSystemCallFilter=~@privileged @resources\n"));
+        Assert.That(text, Does.Contain("SystemCallErrorNumber=EPERM\n"), "a denied call fails instead of killing the doctor");
+        Assert.That(text, Does.Contain("SupplementaryGroups=sysmedic\n"), "without any capability, root may give its socket only to a group it is in");
+        Assert.That(text, Does.Contain("SystemCallFilter=@chown\n"), "... with chown(2), the one @privileged call it needs");
+    }
+
+    [Test]
+    public void Systemd_rates_the_doctor_unit_exposure_at_2_0_or_below()
+    {
+        string text = File.ReadAllText(RepoFile("packaging", "systemd", "sysmedic.doctor.service"));
+        Assert.That(Exposure(text, "sysmedic.doctor.service"), Is.LessThanOrEqualTo(2.0));
+    }
+
+    [Test]
     public void The_doctor_unit_keeps_proc_whole_and_notifies_systemd()
     {
         string text = File.ReadAllText(RepoFile("packaging", "systemd", "sysmedic.doctor.service"));

@@ -44,6 +44,15 @@ public sealed class QuickConnectUrlTests
     }
 
     [Test]
+    public void AnAddressWithoutASecretIsReadByTryParseAddressAndPrintedWithout()
+    {
+        Assert.That(QuickConnectUrl.TryParseAddress("sysmedics://[::1]:9443/", out var url, out var error), Is.True, error);
+        Assert.That(url, Is.EqualTo(new QuickConnectUrl("", "::1", 9443, Tls: true)));
+        Assert.That(new QuickConnectUrl("s3cret", "::1", 9443, Tls: true).ToAddressString(), Is.EqualTo("sysmedics://[::1]:9443/"));
+        Assert.That(QuickConnectUrl.TryParse("sysmedics://[::1]:9443/", out _, out _), Is.False, "a full Quick Connect URL still needs its secret");
+    }
+
+    [Test]
     public void RedactedFormHidesTheSecret()
     {
         var url = new QuickConnectUrl("topsecret", "10.0.0.1", 8060, Tls: false);

@@ -46,7 +46,7 @@ public class RelayEndToEndTests
 
     private string Secret => ConfigLoader.LoadForCurrentUser(ConfigPath).Config.WebSocket.Secret;
 
-    private void StartBoth(int maxClients = 100)
+    private void StartBoth(int maxClients = 100, string moreWebSocket = "")
     {
         _doctor = DoctorProcess.Start(_dir, _body = $"""
             monitoring:
@@ -61,6 +61,7 @@ public class RelayEndToEndTests
               port: {_port}
               update_interval: 1
               max_clients: {maxClients}
+            {moreWebSocket}
             """);
         _relay = DoctorProcess.StartRelay(_dir);
         Assert.That(DoctorProcess.WaitFor(() => Get("/health").Status == HttpStatusCode.OK, Limit), Is.True, "the relay reports the doctor up");
@@ -351,6 +352,128 @@ public class RelayEndToEndTests
     }
 
     [Test]
+    public async Task One_address_holding_many_idle_connections_locks_nobody_else_out()
+    {
+        StartBoth(maxClients: 2, moreWebSocket: "  max_connections_per_address: 4");
+        var idle = new List<Socket>();
+        try
+        {
+            // More idle connections from 127.0.0.1 than the relay takes from everyone together.
+            for (int i = 0; i < 300; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                socket.Connect(IPAddress.Loopback, _port);
+                idle.Add(socket);
+            }
+
+            Assert.That(DoctorProcess.WaitFor(() => idle.Count(StillOpen) == 4, Limit), Is.True,
+                $"the relay keeps 4 connections from 127.0.0.1 and closes the rest ({idle.Count(StillOpen)} open)");
+
+            var (status, body, _) = Get("/status", Secret, from: IPAddress.Parse("127.0.0.2"));
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), "another address still gets /status");
+            Assert.That(body, Does.Contain("\"role\":\"relay\""));
+            using ClientWebSocket console = await WebSocketFrom(IPAddress.Parse("127.0.0.3"));
+            string hello = await ReceiveText(console);
+            Assert.That(hello, Does.Contain("\"type\":\"hello\""), "and a remote console from another address connects");
+            Assert.That(ReadLog("websocket"), Does.Contain("127.0.0.1: 4 connections at once already (websocket.max_connections_per_address)"));
+        }
+        finally
+        {
+            idle.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Test]
+    public void An_idle_connection_is_closed_after_the_keep_alive_timeout()
+    {
+        StartBoth();
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.4"), 0));
+        socket.Connect(IPAddress.Loopback, _port);
+        var clock = Stopwatch.StartNew();
+        Assert.That(DoctorProcess.WaitFor(() => !StillOpen(socket), TimeSpan.FromSeconds(40)), Is.True);
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(25)), "a connection that sends nothing does not hold its place for a minute");
+    }
+
+    private static bool StillOpen(Socket socket)
+    {
+        try
+        {
+            // Readable with nothing to read: the other end closed (or reset) it.
+            return !(socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<ClientWebSocket> WebSocketFrom(IPAddress from)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancel) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(from, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancel);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var client = new ClientWebSocket();
+        client.Options.SetRequestHeader("Authorization", "Bearer " + Secret);
+        using var invoker = new HttpMessageInvoker(handler);
+        await client.ConnectAsync(new Uri($"ws://127.0.0.1:{_port}/ws"), invoker, CancellationToken.None);
+        return client;
+    }
+
+    private static async Task<string> ReceiveText(ClientWebSocket socket)
+    {
+        var buffer = new byte[64 * 1024];
+        using var limit = new CancellationTokenSource(Limit);
+        WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, limit.Token);
+        return Encoding.UTF8.GetString(buffer, 0, result.Count);
+    }
+
+    [Test]
+    public async Task A_reload_keeps_the_address_until_a_restart_and_takes_a_new_max_clients_at_once()
+    {
+        // All 20 clients come from 127.0.0.1: the per-address limit must not be the one that stops them.
+        StartBoth(maxClients: 1, moreWebSocket: "  max_connections_per_address: 30");
+        int other = FreePort.Next();
+        string text = File.ReadAllText(ConfigPath);
+        File.WriteAllText(ConfigPath, text.Replace($"port: {_port}", $"port: {other}", StringComparison.Ordinal).Replace("max_clients: 1\n", "max_clients: 20\n", StringComparison.Ordinal));
+
+        string said = $"websocket.port changed to {other}: takes effect at restart; keeping {_port} until then";
+        Assert.That(DoctorProcess.WaitFor(() => ReadLog("websocket").Contains(said, StringComparison.Ordinal), Limit), Is.True, said);
+        Assert.That(DoctorProcess.WaitFor(() => Get("/status", Secret).Body.Contains("\"max_clients\":20", StringComparison.Ordinal), Limit), Is.True);
+        using (JsonDocument status = JsonDocument.Parse(Get("/status", Secret).Body))
+        {
+            Assert.That(status.RootElement.GetProperty("port").GetInt32(), Is.EqualTo(_port), "/status says where the relay listens");
+        }
+
+        Assert.That(ReadLog("websocket"), Does.Not.Contain("reloaded (file changed): websocket.port"));
+        var clients = new List<RelayTestClient>();
+        try
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                clients.Add(await RelayTestClient.ConnectAsync(_port, Secret));
+            }
+
+            foreach (RelayTestClient client in clients)
+            {
+                Assert.That(client.Next("hello", Limit).GetProperty("role").GetString(), Is.EqualTo("relay"));
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Test]
     public async Task A_new_secret_closes_sessions_opened_with_the_old_one()
     {
         StartBoth();
@@ -400,6 +523,8 @@ public class RelayEndToEndTests
     public async Task The_relay_stops_and_starts_while_the_doctor_keeps_sampling()
     {
         StartBoth();
+        string pidFile = Path.Combine(_dir, "relay", RelayHost.PidFileName);
+        Assert.That(SysMedic.Agent.Daemon.PidFile.FindRunning(pidFile), Is.EqualTo(_relay!.Pid), "the relay's PID file is in relay/ beside the doctor's socket");
         using (RelayTestClient client = await RelayTestClient.ConnectAsync(_port, Secret))
         {
             client.Next("snapshot", Limit);
@@ -409,7 +534,7 @@ public class RelayEndToEndTests
             Assert.That(closed.CloseStatus, Is.EqualTo(WebSocketCloseStatus.EndpointUnavailable));
         }
 
-        Assert.That(File.Exists(Path.Combine(_dir, "data", RelayHost.PidFileName)), Is.False, "the relay removed its PID file");
+        Assert.That(File.Exists(pidFile), Is.False, "the relay removed its PID file");
         Assert.That(_doctor!.HasExited, Is.False);
         await using (var local = await SysMedic.Agent.Protocol.LocalSocketClient.ConnectAsync(_doctor.SocketPath, Limit))
         {
@@ -605,7 +730,7 @@ public class RelayEndToEndTests
         }
         finally
         {
-            if (SysMedic.Agent.Daemon.PidFile.FindRunning(Path.Combine(_dir, "data", RelayHost.PidFileName)) is { } left)
+            if (SysMedic.Agent.Daemon.PidFile.FindRunning(Path.Combine(_dir, "relay", RelayHost.PidFileName)) is { } left)
             {
                 Process.GetProcessById(left).Kill();
             }

@@ -9,16 +9,16 @@ namespace SysMedic.Tui.Commands;
 /// One of the two daemons run outside systemd: how <c>start</c> launches it in the background and waits until it is
 /// ready, and how <c>stop</c> ends it (SIGTERM, then waits). Shared by <c>sysmedic daemon</c> and <c>sysmedic websocket</c>.
 /// </summary>
-internal sealed record BackgroundDaemon(string Name, string What, string Flag, string PidFileName, string ConsoleLogName)
+internal sealed record BackgroundDaemon(string Name, string What, string Flag, Func<string> PidPath, string ConsoleLogName)
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Where its PID file is.</summary>
-    public string PidPath(SysMedicConfig config) => Path.Combine(config.DataPath, PidFileName);
-
-    /// <summary>Its PID when it runs.</summary>
-    public int? Running(SysMedicConfig config) => PidFile.FindRunning(PidPath(config));
+    /// <summary>
+    /// Its PID when it runs: from its PID file in the runtime directory, else from the one an older version kept in
+    /// <c>data_path</c>.
+    /// </summary>
+    public int? Running(SysMedicConfig config) => RuntimeFiles.FindRunning(PidPath(), config);
 
     /// <summary>Starts it unless it runs; waits until <paramref name="ready"/> holds. Returns the exit code.</summary>
     public int Start(ParseResult parsed, SysMedicConfig config, Func<bool> ready)
@@ -32,6 +32,7 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, s
 
         Directory.CreateDirectory(config.LogPath);
         string console = Path.Combine(config.LogPath, ConsoleLogName);
+        MakePrivate(console);
         using (Process shell = Spawn(CliConfig.ResolvePath(parsed), console))
         {
             shell.WaitForExit();
@@ -85,6 +86,17 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, s
 
         output.WriteLine($"{Name}: stopped (PID: {pid})");
         return SysMedicCli.Ok;
+    }
+
+    // The daemon's own output can hold what its log holds: the shell's redirection must not make it readable by all.
+    private static void MakePrivate(string path)
+    {
+        const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (new FileStream(path, new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, UnixCreateMode = Private }))
+        {
+        }
+
+        File.SetUnixFileMode(path, Private);
     }
 
     /// <summary>How long the process <paramref name="pid"/> has run, or zero when it is gone.</summary>

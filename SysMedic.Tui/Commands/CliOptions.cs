@@ -33,7 +33,13 @@ public static class CliOptions
     /// <summary>The console attaches to a remote agent through its relay instead of this host.</summary>
     public static readonly Option<string?> Connect = new("--connect")
     {
-        Description = "Console on a remote agent: sysmedic://SECRET@HOST:PORT/ (sysmedics:// for TLS), as 'sysmedic websocket status' prints it",
+        Description = "Console on a remote agent: sysmedic://HOST:PORT/ (sysmedics:// for TLS), the secret from --secret-file, SYSMEDIC_SECRET or hosts.yaml; sysmedic://SECRET@HOST:PORT/ works too but shows the secret in ps",
+    };
+
+    /// <summary>A file holding the relay's secret for <see cref="Connect"/>, so it is not on the command line.</summary>
+    public static readonly Option<string?> SecretFile = new("--secret-file")
+    {
+        Description = "With --connect: read the relay's secret from this file (mode 0600) instead of the URL",
     };
 
     /// <summary>Machine-readable output: snake_case JSON.</summary>

@@ -1,19 +1,21 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using SysMedic.Agent.Daemon;
 using SysMedic.Agent.Doctor;
 using SysMedic.Agent.Protocol;
 using SysMedic.Core.Config;
 using SysMedic.Core.Formatting;
 using SysMedic.Core.Protocol;
 using SysMedic.Core.Storage;
+using YamlDotNet.RepresentationModel;
 
 namespace SysMedic.Tui.Commands;
 
 /// <summary><c>sysmedic daemon start|stop|status|restart</c>: the doctor outside systemd.</summary>
 public static class DaemonCommand
 {
-    private static readonly BackgroundDaemon Doctor = new("SysMedic Doctor daemon", "doctor", "--doctor-daemon", DoctorHost.PidFileName, "doctor.out");
+    private static readonly BackgroundDaemon Doctor = new("SysMedic Doctor daemon", "doctor", "--doctor-daemon", RuntimeFiles.DoctorPidPath, "doctor.out");
 
     public static Command Create()
     {
@@ -46,34 +48,49 @@ public static class DaemonCommand
 
         output.WriteLine($"{Doctor.Name}: running (PID: {pid})");
         output.WriteLine($"  up {Units.Duration(BackgroundDaemon.Uptime(pid))}, socket {DoctorHost.SocketPath()}");
+
+        // data_path is read at start: after a change in the file, the doctor still writes where it started.
+        (string? inUse, string storage) = AskDoctor();
+        if (inUse is not null && inUse != config.DataPath)
+        {
+            output.WriteLine($"  data_path: {inUse} (the file says {config.DataPath}: takes effect at restart)");
+            config = config with { DataPath = inUse };
+        }
+
         output.WriteLine($"  last check: {LastCheck(config)}");
-        output.WriteLine($"  {StorageLine()}");
+        output.WriteLine($"  {storage}");
         return SysMedicCli.Ok;
     }
 
-    // What the doctor itself says of its storage, in its newest snapshot: a full disk shows here, not only in its log.
-    private static string StorageLine()
+    // One question to the running doctor: the data_path it uses (null when it does not answer) and what its newest
+    // snapshot says of its storage (a full disk shows here, not only in its log).
+    private static (string? DataPath, string Storage) AskDoctor()
     {
         var snapshot = new TaskCompletionSource<SnapshotMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
             return Task.Run(async () =>
             {
-                await using LocalSocketClient client = await LocalSocketClient.ConnectAsync(
-                    DoctorHost.SocketPath(), TimeSpan.FromSeconds(2), m =>
+                TimeSpan limit = TimeSpan.FromSeconds(2);
+                await using var doctor = await LocalSocketClient.ConnectAsync(DoctorHost.SocketPath(), limit, m =>
+                {
+                    if (m is SnapshotMessage s)
                     {
-                        if (m is SnapshotMessage s)
-                        {
-                            snapshot.TrySetResult(s);
-                        }
-                    });
+                        snapshot.TrySetResult(s);
+                    }
+                });
+                string? path = await doctor.RequestAsync(id => new ConfigRequest(id), limit) is ConfigResult result
+                    && result.Values.TryGetValue("data_path", out string? yaml)
+                    && ConfigYaml.TryParseValue(yaml, out YamlNode node, out _) && node is YamlScalarNode { Value: { } value }
+                    ? value
+                    : null;
                 SnapshotMessage latest = await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(3));
-                return (latest.Storage ?? StorageInfo.Ok).Describe();
+                return (path, (latest.Storage ?? StorageInfo.Ok).Describe());
             }).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException or UnauthorizedAccessException)
         {
-            return $"storage: unknown (the doctor's socket did not answer: {ex.Message})";
+            return (null, $"storage: unknown (the doctor's socket did not answer: {ex.Message})");
         }
     }
 

@@ -54,6 +54,14 @@ public static class DbCommand
             using var database = SysMedicDatabase.Open(location.Path, TimeProvider.System, NullLogger.Instance, options);
             return action(database);
         }
+        catch (StorageException ex) when (ex.Kind == StorageFailureKind.Corrupt)
+        {
+            // Corruption may only show when a damaged page is read, long after the file opened: name the file either way.
+            string detail = ex.InnerException?.Message
+                ?? (ex.Message.StartsWith(location.Path + ": ", StringComparison.Ordinal) ? ex.Message[(location.Path.Length + 2)..] : ex.Message);
+            error.WriteLine($"sysmedic: {location.Path}: the database is corrupt ({detail}); the doctor sets a corrupt file aside and starts a new one when it starts");
+            return SysMedicCli.Failed;
+        }
         catch (StorageException ex)
         {
             error.WriteLine($"sysmedic: {ex.Message}");

@@ -3,6 +3,7 @@ using SysMedic.Agent.Doctor;
 using SysMedic.Agent.Relay;
 using SysMedic.Core.Protocol;
 using SysMedic.Tui.Bootstrap;
+using SysMedic.Tui.Connection;
 
 namespace SysMedic.Tui.Commands;
 
@@ -58,6 +59,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.WebSocketDaemon);
         root.Options.Add(CliOptions.Theme);
         root.Options.Add(CliOptions.Connect);
+        root.Options.Add(CliOptions.SecretFile);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
@@ -85,9 +87,17 @@ public static class SysMedicCli
         }
 
         QuickConnectUrl? remote = null;
-        if (parsed.GetValue(CliOptions.Connect) is { } connect && !QuickConnectUrl.TryParse(connect, out remote, out string? problem))
+        string? secretFile = parsed.GetValue(CliOptions.SecretFile);
+        if (parsed.GetValue(CliOptions.Connect) is { } connect)
         {
-            throw new CliUsageException("--connect: " + problem);
+            if (!RemoteSecret.TryResolve(connect, secretFile, Environment.GetEnvironmentVariable, error, out remote, out string? problem))
+            {
+                throw new CliUsageException("--connect: " + problem);
+            }
+        }
+        else if (secretFile is not null)
+        {
+            throw new CliUsageException("--secret-file goes with --connect");
         }
 
         return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme), remote);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Text.Json;
+using SysMedic.Agent.Daemon;
 using SysMedic.Agent.Relay;
 using SysMedic.Core.Config;
 using SysMedic.Core.Protocol;
@@ -13,7 +14,7 @@ namespace SysMedic.Tui.Commands;
 /// <summary><c>sysmedic websocket start [PORT]|stop|status|new-secret</c>: the WebSocket relay outside systemd.</summary>
 public static class WebSocketCommand
 {
-    private static readonly BackgroundDaemon Relay = new("SysMedic WebSocket relay", "relay", "--websocket-daemon", RelayHost.PidFileName, "websocket.out");
+    private static readonly BackgroundDaemon Relay = new("SysMedic WebSocket relay", "relay", "--websocket-daemon", RuntimeFiles.RelayPidPath, "websocket.out");
 
     public static Command Create()
     {

@@ -15,13 +15,13 @@ public static class ProcessColumns
 
     private static readonly TableColumn<ProcessUsage> Pid = new("PID", p => p.Pid.ToString(CultureInfo.InvariantCulture), (a, b) => a.Pid.CompareTo(b.Pid), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> User = new("USER", p => SafeText.ForTerminal(p.User), (a, b) => string.CompareOrdinal(a.User, b.User), MaxWidth: 12);
-    private static readonly TableColumn<ProcessUsage> Name = new("NAME", p => SafeText.ForTerminal(p.Name), (a, b) => string.CompareOrdinal(a.Name, b.Name), MaxWidth: 16);
+    private static readonly TableColumn<ProcessUsage> Name = new("NAME", p => ProcessText.Name(p.Name), (a, b) => string.CompareOrdinal(a.Name, b.Name), MaxWidth: 16);
     private static readonly TableColumn<ProcessUsage> State = new("S", p => SafeText.ForTerminal(p.State.ToString()), (a, b) => a.State.CompareTo(b.State));
     private static readonly TableColumn<ProcessUsage> Cpu = new("CPU%", p => Units.Number(p.CpuPercent, 1), (a, b) => a.CpuPercent.CompareTo(b.CpuPercent), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Memory = new("MEM%", p => Units.Number(p.MemoryPercent, 1), (a, b) => a.MemoryPercent.CompareTo(b.MemoryPercent), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Rss = new("RSS", p => Units.Bytes(p.RssBytes), (a, b) => a.RssBytes.CompareTo(b.RssBytes), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Threads = new("THR", p => p.Threads.ToString(CultureInfo.InvariantCulture), (a, b) => a.Threads.CompareTo(b.Threads), AlignRight: true);
-    private static readonly TableColumn<ProcessUsage> Command = new("COMMAND", p => SafeText.ForTerminal(CommandOf(p)), (a, b) => string.CompareOrdinal(CommandOf(a), CommandOf(b)));
+    private static readonly TableColumn<ProcessUsage> Command = new("COMMAND", p => ProcessText.Command(p.Cmdline, p.Name), (a, b) => string.CompareOrdinal(CommandOf(a), CommandOf(b)));
 
     /// <summary>PID, USER, NAME, S, CPU%, MEM%, RSS, THR, COMMAND.</summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> Full { get; } = [Pid, User, Name, State, Cpu, Memory, Rss, Threads, Command];
