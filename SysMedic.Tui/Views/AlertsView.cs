@@ -30,7 +30,7 @@ public sealed class AlertsView : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        Table = new SortedTable<AlertInfo>(AlertColumns.All, AlertColumns.Key, AlertColumns.Status)
+        Table = new SortedTable<AlertInfo>(AlertColumns.All, AlertColumns.Key, AlertColumns.Status, AlertColumns.ById)
         {
             X = 0,
             Y = 1,
@@ -39,13 +39,12 @@ public sealed class AlertsView : View
             Filter = a => ShowResolved || !a.IsResolved,
             KeyPreview = OnTableKey,
         };
-        Table.Style.GetOrCreateColumnStyle(AlertColumns.Severity).ColorGetter = AlertColumns.SeverityScheme;
         _detailsFrame = new FrameView { Title = "Details", X = 0, Y = Pos.Bottom(Table), Width = Dim.Fill(), Height = Dim.Fill() };
         _details = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
         _detailsFrame.Add(_details);
         Add(_bar, Table, _detailsFrame);
         Table.RowOpened += (_, alert) => ResolveRequested?.Invoke(this, alert);
-        Table.ValueChanged += (_, _) => ShowDetails();
+        Table.SelectionChanged += (_, _) => ShowDetails();
         Table.SortChanged += (_, _) => UpdateBar();
         Update();
     }

@@ -38,7 +38,7 @@ public sealed partial class DashboardView : View
         Load.Chart.AutoScale = true;
 
         Users = new SortedTable<UserUsage>(UserColumns.Compact, UserColumns.Key, UserColumns.Cpu) { Width = Dim.Fill(), Height = Dim.Fill() };
-        Processes = new SortedTable<ProcessUsage>(ProcessColumns.Compact, ProcessColumns.Key, ProcessColumns.CompactCpu) { Width = Dim.Fill(), Height = Dim.Fill() };
+        Processes = new SortedTable<ProcessUsage>(ProcessColumns.Compact, ProcessColumns.Key, ProcessColumns.CompactCpu, ProcessColumns.ByPid) { Width = Dim.Fill(), Height = Dim.Fill() };
         _usersFrame = new FrameView { Title = "Users (F2)", X = 0, Y = Pos.Bottom(Cpu), Width = Dim.Percent(45), Height = Dim.Fill(1) };
         _processesFrame = new FrameView { Title = "Top processes (F4)", X = Pos.Right(_usersFrame), Y = Pos.Bottom(Cpu), Width = Dim.Fill(), Height = Dim.Fill(1) };
         _usersFrame.Add(Users);

@@ -27,7 +27,7 @@ public sealed partial class ProcessesView : View
         Height = Dim.Fill();
         _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _filter = new TextField { X = 8, Y = 0, Width = 24, Visible = false };
-        Table = new SortedTable<ProcessUsage>(ProcessColumns.Full, ProcessColumns.Key, ProcessColumns.FullCpu)
+        Table = new SortedTable<ProcessUsage>(ProcessColumns.Full, ProcessColumns.Key, ProcessColumns.FullCpu, ProcessColumns.ByPid)
         {
             X = 0,
             Y = 1,
