@@ -65,6 +65,7 @@ public static class ConsoleApp
                 // Without the quiet input nothing would tell the gate about keys: the stock loop is kept then.
                 using EventDrivenLoop? loop = input is null ? null : new EventDrivenLoop(app, gate);
                 using var window = new MainWindow(connection, themes);
+                using ConsoleStats? stats = ConsoleStats.FromEnvironment(app, connection, gate);
                 try
                 {
                     app.Run(window);
