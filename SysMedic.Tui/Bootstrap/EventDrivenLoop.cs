@@ -39,7 +39,7 @@ public sealed class EventDrivenLoop : IDisposable
         }
         catch (PlatformNotSupportedException)
         {
-            // The gate's cap still picks up a new size within a second.
+            // The gate's cap still picks up a new size within two seconds.
         }
     }
 

@@ -12,7 +12,7 @@ namespace SysMedic.Tui.Bootstrap;
 public sealed class LoopGate : IDisposable
 {
     /// <summary>The longest wait when nothing is due (Terminal.Gui's own time-driven chores run at least this often).</summary>
-    public static readonly TimeSpan DefaultCap = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultCap = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest wait while keys or clicks come: about 30 passes a second.</summary>
     public static readonly TimeSpan BriskWait = TimeSpan.FromMilliseconds(30);

@@ -10,6 +10,7 @@ namespace SysMedic.Tui.Views;
 public sealed class BoxTitle : View
 {
     private string _caption = "";
+    private string? _drawn;
 
     public BoxTitle()
     {
@@ -50,8 +51,9 @@ public sealed class BoxTitle : View
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        SetAttribute(GetAttributeForRole(VisualRole.Normal));
-        AddStr(0, 0, Line(_caption, Viewport.Width));
+        string line = Line(_caption, Viewport.Width);
+        CellWriter.Write(this, 0, line, _drawn, GetAttributeForRole(VisualRole.Normal));
+        _drawn = line;
         return true;
     }
 }

@@ -12,6 +12,7 @@ public sealed class TextBlock : View
 {
     private string _content = "";
     private string[] _lines = [];
+    private string?[] _drawn = [];
 
     public TextBlock()
     {
@@ -49,11 +50,18 @@ public sealed class TextBlock : View
             return true;
         }
 
-        SetAttribute(GetAttributeForRole(Role));
+        var attribute = GetAttributeForRole(Role);
         string blank = new(' ', width);
+        if (_drawn.Length != Viewport.Height)
+        {
+            _drawn = new string?[Viewport.Height];
+        }
+
         for (int row = 0; row < Viewport.Height; row++)
         {
-            AddStr(0, row, row < _lines.Length ? CellText.Fit(_lines[row], width) : blank);
+            string line = row < _lines.Length ? CellText.Fit(_lines[row], width) : blank;
+            CellWriter.Write(this, row, line, _drawn[row], attribute);
+            _drawn[row] = line;
         }
 
         return true;

@@ -16,6 +16,7 @@ internal sealed class TableLine : View
     private string _text = "";
     private VisualRole _role = VisualRole.Normal;
     private IReadOnlyList<(int Start, string Text, Color Colour)> _spans = [];
+    private string? _drawn;
 
     public TableLine(int index)
     {
@@ -59,8 +60,9 @@ internal sealed class TableLine : View
         }
 
         TgAttribute attribute = GetAttributeForRole(_role);
-        SetAttribute(attribute);
-        AddStr(0, 0, _text.Length == width ? _text : CellText.Fit(_text, width));
+        string line = _text.Length == width ? _text : CellText.Fit(_text, width);
+        CellWriter.Write(this, 0, line, _drawn, attribute);
+        _drawn = _spans.Count == 0 ? line : null;
         foreach ((int start, string text, Color colour) in _spans)
         {
             SetAttribute(new TgAttribute(colour, attribute.Background, TextStyle.Bold));
