@@ -1,4 +1,5 @@
 using SysMedic.Tui.Views;
+using SysMedic.Tui.Views.Charts;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
@@ -52,15 +53,39 @@ public class CellWriterTests
         app.End(session!);
     }
 
-    private static int DirtyCellsAfterDrawing(IApplication app, View view)
+    [Test]
+    public void A_chart_writes_only_the_columns_whose_bars_changed()
+    {
+        using IApplication app = Application.Create();
+        app.Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(40, 10);
+        using var window = new Window { BorderStyle = LineStyle.None };
+        var chart = new Sparkline { X = 0, Y = 0, Width = 10, Height = 4, Threshold = 80 };
+        window.Add(chart);
+        SessionToken? session = app.Begin(window);
+        chart.SetValues([10, 20, 30, 40, 50, 60, 70, 80, 90, 20]);
+        app.LayoutAndDraw();
+
+        chart.SetValues([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+        Assert.That(DirtyCellsAfterDrawing(app, chart, rows: 4), Is.InRange(4, 8), "the newest column's four cells (and the cell after each)");
+
+        chart.SetValues([20, 30, 40, 50, 60, 70, 80, 90, 100, 10]);
+        Assert.That(DirtyCellsAfterDrawing(app, chart, rows: 4), Is.GreaterThanOrEqualTo(40), "every column moved: all of it");
+        app.End(session!);
+    }
+
+    private static int DirtyCellsAfterDrawing(IApplication app, View view, int rows = 1)
     {
         ClearDirty(app);
         view.Draw();
         Cell[,] contents = app.Driver!.Contents!;
         int dirty = 0;
-        for (int col = 0; col < contents.GetLength(1); col++)
+        for (int row = 0; row < rows; row++)
         {
-            dirty += contents[0, col].IsDirty ? 1 : 0;
+            for (int col = 0; col < contents.GetLength(1); col++)
+            {
+                dirty += contents[row, col].IsDirty ? 1 : 0;
+            }
         }
 
         return dirty;
