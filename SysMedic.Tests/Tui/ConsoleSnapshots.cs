@@ -38,6 +38,13 @@ internal static class ConsoleSnapshots
         return new Snapshot(at ?? Time, "testhost", SystemStatus.Medium, system, users, processes) { Interval = TimeSpan.FromSeconds(2) };
     }
 
+    /// <summary>The busy snapshot plus <paramref name="idle"/> sleeping processes of root at 0% CPU, pids 1000 and up.</summary>
+    public static Snapshot Crowded(int idle, DateTimeOffset? at = null)
+    {
+        Snapshot busy = Busy(at);
+        return busy with { Processes = [.. busy.Processes, .. Enumerable.Range(1000, idle).Select(pid => Process(pid, "root", "idle" + pid, 0, 0, "sleep 1000"))] };
+    }
+
     private static ProcessUsage Process(int pid, string user, string name, double cpu, double mem, string cmdline) =>
         new(pid, 1, 1000, user, name, 'S', cpu, mem, (long)(mem * 80_000_000), 1, cmdline);
 }

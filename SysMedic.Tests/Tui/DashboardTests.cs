@@ -1,4 +1,5 @@
 using SysMedic.Core.Alerts;
+using SysMedic.Core.Sampling;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views.Charts;
 
@@ -105,5 +106,24 @@ public class DashboardTests
         chart.Threshold = 11 * eighth;
         chart.SetValues([.. values]);
         Assert.That(chart.NeedsDraw, Is.True, "the bar is over the new threshold: its colour and the line change");
+    }
+
+    [Test]
+    public void A_new_figure_in_a_panel_caption_redraws_neither_its_chart_nor_the_tables()
+    {
+        using var console = new ConsoleHarness();
+        _ = console.Screen;
+        Snapshot same = ConsoleSnapshots.Busy();
+
+        console.Connection.Publish(same with { System = same.System with { CpuPercent = 57.4 }, Processes = [.. same.Processes.Select(p => p with { Threads = 2 })] });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(console.Window.Dashboard.Cpu.Caption, Is.EqualTo("CPU 57.4%"));
+            Assert.That(console.Window.Dashboard.Cpu.Chart.NeedsDraw, Is.False, "the chart's bars did not change");
+            Assert.That(console.Window.Dashboard.Processes.LinesNeedingDraw, Is.Zero, "no figure the compact table shows changed");
+            Assert.That(console.Window.Dashboard.Users.LinesNeedingDraw, Is.Zero);
+        });
+        Assert.That(console.Screen, Does.Contain("CPU 57.4%"));
     }
 }

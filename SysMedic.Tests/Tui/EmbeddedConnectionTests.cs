@@ -34,6 +34,29 @@ public class EmbeddedConnectionTests
     }
 
     [Test]
+    public void While_the_display_is_paused_it_samples_every_fifth_interval_and_at_once_on_resuming()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time);
+        var received = new List<Snapshot>();
+        connection.SnapshotReceived += (_, s) => received.Add(s);
+        connection.Start();
+        time.Advance(EmbeddedConnection.FirstSnapshotDelay);
+        Assume.That(received, Has.Count.EqualTo(1));
+
+        connection.SetDisplayPaused(true);
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.That(received, Has.Count.EqualTo(1), "no snapshot for 10 s");
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(received, Has.Count.EqualTo(2));
+
+        connection.SetDisplayPaused(false);
+        Assert.That(received, Has.Count.EqualTo(3), "resuming samples at once");
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.That(received, Has.Count.EqualTo(4), "then every live interval again");
+    }
+
+    [Test]
     public async Task Describes_itself_as_embedded_and_sends_history_and_alerts_to_the_agent()
     {
         using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), new FakeTimeProvider(Start));

@@ -56,10 +56,24 @@ public static class ConsoleApp
         using (var connection = new ConnectionSwitch(initial, Home, url => new RemoteConnection(url)))
         {
             connection.Start();
-            using (IApplication app = QuietAnsiInput.CreateApplication().Init())
+            using var gate = new LoopGate();
+            (IApplication app, QuietAnsiInput? input) = QuietAnsiInput.CreateApplication(gate);
+            using (app)
             {
+                _ = app.Init();
+
+                // Without the quiet input nothing would tell the gate about keys: the stock loop is kept then.
+                using EventDrivenLoop? loop = input is null ? null : new EventDrivenLoop(app, gate);
                 using var window = new MainWindow(connection, themes);
-                app.Run(window);
+                using ConsoleStats? stats = ConsoleStats.FromEnvironment(app, connection, gate);
+                try
+                {
+                    app.Run(window);
+                }
+                finally
+                {
+                    input?.Stop();
+                }
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Terminal.Gui.App;
@@ -7,67 +6,92 @@ using Terminal.Gui.Drivers;
 namespace SysMedic.Tui.Bootstrap;
 
 /// <summary>
-/// Terminal.Gui's ANSI input, waiting for the terminal in poll(2) instead of looking every 20 ms, and setting the
-/// pace of the main loop: brisk while the user types or clicks, slow while nobody does. An idle console then wakes
-/// about a dozen times a second instead of seventy-five, and a key still arrives at once (poll returns when it does).
+/// Terminal.Gui's ANSI input, waiting for the terminal in poll(2) instead of looking every 20 ms, and telling the
+/// <see cref="LoopGate"/> as soon as input is queued, so the main loop can sleep until then. The wait also watches a
+/// pipe that <see cref="Stop"/> writes to, so the input thread (which Terminal.Gui waits for at exit) ends at once.
 /// </summary>
 internal sealed partial class QuietAnsiInput : AnsiInput
 {
-    /// <summary>Main loop passes per second while keys or clicks come (Terminal.Gui's own default is 25).</summary>
-    public const ushort ActivePace = 30;
-
-    /// <summary>Main loop passes per second once nothing came for <see cref="ActiveFor"/>: a first key waits at most 100 ms.</summary>
-    public const ushort IdlePace = 10;
-
-    private const int WaitMilliseconds = 250;
+    // Only a safety net: input and Stop end the wait at once.
+    private const int WaitMilliseconds = 5000;
     private const short PollIn = 0x001;
-    private static readonly TimeSpan ActiveFor = TimeSpan.FromSeconds(3);
-    private long _lastInput = Stopwatch.GetTimestamp();
+    private const int CloseOnExec = 0x80000;
+    private readonly LoopGate _gate;
+    private readonly int[] _stopPipe = [-1, -1];
+    private volatile bool _stopping;
+
+    private QuietAnsiInput(LoopGate gate)
+    {
+        _gate = gate;
+        if (Pipe2(_stopPipe, CloseOnExec) != 0)
+        {
+            _stopPipe[0] = _stopPipe[1] = -1;
+        }
+    }
 
     /// <summary>
-    /// A Terminal.Gui application on this input. Terminal.Gui 2.5 has no public way to pass an input to
-    /// <see cref="Application.Create"/>, so its component factory is set before <c>Init</c>; if a later version
-    /// renames that field, the stock input is used and only the idle cost differs.
+    /// A Terminal.Gui application on this input, or null when it cannot be installed. Terminal.Gui 2.5 has no public
+    /// way to pass an input to <see cref="Application.Create"/>, so its component factory is set before <c>Init</c>;
+    /// if a later version renames that field, the caller keeps the stock input and loop.
     /// </summary>
-    public static IApplication CreateApplication()
+    public static (IApplication App, QuietAnsiInput? Input) CreateApplication(LoopGate gate)
     {
         IApplication app = Application.Create();
         try
         {
-            ComponentFactory(app) = new AnsiComponentFactory(new QuietAnsiInput());
-
-            // Brisk at first, for the first frame; idle once nobody typed for a while.
-            Application.MaximumIterationsPerSecond = ActivePace;
+            var input = new QuietAnsiInput(gate);
+            ComponentFactory(app) = new AnsiComponentFactory(input);
+            return (app, input);
         }
         catch (Exception ex) when (ex is MissingFieldException or TypeLoadException)
         {
-            // The stock input and pace.
+            return (app, null);
         }
-
-        return app;
     }
 
-    public override bool Peek()
+    /// <summary>Ends the input thread's wait for good: from now on it only looks, so Terminal.Gui's shutdown is prompt.</summary>
+    public void Stop()
     {
-        if (base.Peek() || (Wait() && base.Peek()))
+        _stopping = true;
+        if (_stopPipe[1] >= 0)
         {
-            _lastInput = Stopwatch.GetTimestamp();
-            Application.MaximumIterationsPerSecond = ActivePace;
-            return true;
+            byte one = 1;
+            _ = Write(_stopPipe[1], ref one, 1);
         }
-
-        if (Application.MaximumIterationsPerSecond != IdlePace && Stopwatch.GetElapsedTime(_lastInput) > ActiveFor)
-        {
-            Application.MaximumIterationsPerSecond = IdlePace;
-        }
-
-        return false;
     }
 
-    private static bool Wait()
+    public override bool Peek() => base.Peek() || (!_stopping && Wait() && base.Peek());
+
+    public override IEnumerable<char> Read()
     {
-        var stdin = new PollFd { Fd = 0, Events = PollIn };
-        return Poll(ref stdin, 1, WaitMilliseconds) > 0;
+        foreach (char c in base.Read())
+        {
+            yield return c;
+        }
+
+        // Terminal.Gui queues each character as it is yielded: all of them are queued now.
+        _gate.NoteInput();
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        foreach (int fd in _stopPipe)
+        {
+            if (fd >= 0)
+            {
+                _ = Close(fd);
+            }
+        }
+
+        _stopPipe[0] = _stopPipe[1] = -1;
+    }
+
+    private bool Wait()
+    {
+        Span<PollFd> fds = [new PollFd { Fd = 0, Events = PollIn }, new PollFd { Fd = _stopPipe[0], Events = PollIn }];
+        int count = _stopPipe[0] >= 0 ? 2 : 1;
+        return Poll(ref MemoryMarshal.GetReference(fds), (nuint)count, WaitMilliseconds) > 0 && (fds[0].Revents & PollIn) != 0;
     }
 
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_componentFactory")]
@@ -75,6 +99,15 @@ internal sealed partial class QuietAnsiInput : AnsiInput
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     private static partial int Poll(ref PollFd fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    private static partial int Pipe2([Out] int[] fds, int flags);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint Write(int fd, ref byte buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
 
     [StructLayout(LayoutKind.Sequential)]
     private struct PollFd

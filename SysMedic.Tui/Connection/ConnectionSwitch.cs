@@ -14,6 +14,7 @@ public sealed class ConnectionSwitch : ISysMedicConnection
     private readonly Func<ISysMedicConnection> _home;
     private readonly Func<QuickConnectUrl, ISysMedicConnection> _remote;
     private volatile ISysMedicConnection _current;
+    private bool _displayPaused;
 
     /// <summary>
     /// Starts on <paramref name="initial"/>. <paramref name="home"/> makes the local or embedded connection
@@ -75,6 +76,11 @@ public sealed class ConnectionSwitch : ISysMedicConnection
         _current = next;
         Subscribe(next);
         next.Start();
+        if (_displayPaused)
+        {
+            next.SetDisplayPaused(true);
+        }
+
         previous.Dispose();
         Switched?.Invoke(this, EventArgs.Empty);
         StateChanged?.Invoke(this, EventArgs.Empty);
@@ -88,6 +94,12 @@ public sealed class ConnectionSwitch : ISysMedicConnection
         _current.ResolveAlertAsync(alertId, note, resolvedBy, cancellationToken);
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default) => _current.GetUserDetailAsync(username, cancellationToken);
+
+    public void SetDisplayPaused(bool paused)
+    {
+        _displayPaused = paused;
+        _current.SetDisplayPaused(paused);
+    }
 
     public void Dispose()
     {

@@ -72,6 +72,9 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     /// <summary>How long after <see cref="Start"/> the first snapshot comes.</summary>
     public static readonly TimeSpan FirstSnapshotDelay = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How many live intervals apart snapshots come while the display is paused (the charts keep filling).</summary>
+    public const int PausedIntervals = 5;
+
     public void Start()
     {
         if (_timer is not null)
@@ -121,6 +124,28 @@ public sealed class EmbeddedConnection : ISysMedicConnection
         }
 
         SnapshotReceived?.Invoke(this, snapshot);
+    }
+
+    /// <summary>
+    /// While the display is paused, samples every <see cref="PausedIntervals"/> live intervals (reading /proc is most
+    /// of an idle console's cost); on resuming, samples at once and then every live interval again.
+    /// </summary>
+    public void SetDisplayPaused(bool paused)
+    {
+        if (_timer is null || _disposed)
+        {
+            return;
+        }
+
+        if (paused)
+        {
+            TimeSpan slow = LiveInterval * PausedIntervals;
+            _ = _timer.Change(slow, slow);
+            return;
+        }
+
+        Tick();
+        _ = _timer.Change(LiveInterval, LiveInterval);
     }
 
     public Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default)

@@ -60,4 +60,12 @@ public interface ISysMedicConnection : IDisposable
 
     /// <summary>One user's processes, recent figures, persistent episodes and thresholds.</summary>
     Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The console paused its display (<c>p</c>) or resumed it. A connection that samples by itself may sample less
+    /// often meanwhile, and samples at once on resuming; an agent's connection has nothing to change.
+    /// </summary>
+    void SetDisplayPaused(bool paused)
+    {
+    }
 }

@@ -17,9 +17,9 @@ namespace SysMedic.Tui.Views;
 public sealed class AlertsView : View
 {
     private readonly ISysMedicConnection _connection;
-    private readonly Label _bar;
-    private readonly FrameView _detailsFrame;
-    private readonly Label _details;
+    private readonly TextBlock _bar;
+    private readonly BoxPanel _detailsFrame;
+    private readonly TextBlock _details;
     private IReadOnlyList<Alert> _alerts = [];
     private string _notice = "";
     private string _loadError = "";
@@ -30,8 +30,8 @@ public sealed class AlertsView : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = Dim.Fill();
-        _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        Table = new SortedTable<Alert>(AlertColumns.All, AlertColumns.Key, AlertColumns.Status)
+        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        Table = new SortedTable<Alert>(AlertColumns.All, AlertColumns.Key, AlertColumns.Status, AlertColumns.ById)
         {
             X = 0,
             Y = 1,
@@ -40,13 +40,12 @@ public sealed class AlertsView : View
             Filter = a => ShowResolved || !a.IsResolved,
             KeyPreview = OnTableKey,
         };
-        Table.Style.GetOrCreateColumnStyle(AlertColumns.Severity).ColorGetter = AlertColumns.SeverityScheme;
-        _detailsFrame = new FrameView { Title = "Details", X = 0, Y = Pos.Bottom(Table), Width = Dim.Fill(), Height = Dim.Fill() };
-        _details = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
-        _detailsFrame.Add(_details);
+        _detailsFrame = new BoxPanel("Details") { X = 0, Y = Pos.Bottom(Table), Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = false };
+        _details = new TextBlock();
+        _detailsFrame.Hold(_details);
         Add(_bar, Table, _detailsFrame);
         Table.RowOpened += (_, alert) => ResolveRequested?.Invoke(this, alert);
-        Table.ValueChanged += (_, _) => ShowDetails();
+        Table.SelectionChanged += (_, _) => ShowDetails();
         Table.SortChanged += (_, _) => UpdateBar();
         Update();
     }
@@ -64,10 +63,10 @@ public sealed class AlertsView : View
     public bool ShowResolved { get; private set; }
 
     /// <summary>The line above the table.</summary>
-    public string BarText => _bar.Text;
+    public string BarText => _bar.Content;
 
     /// <summary>The details pane's text.</summary>
-    public string DetailsText => _details.Text;
+    public string DetailsText => _details.Content;
 
     /// <summary>Shows <paramref name="alerts"/>, keeping the selection.</summary>
     public void Show(IReadOnlyList<Alert> alerts)
@@ -121,7 +120,7 @@ public sealed class AlertsView : View
     {
         if (!_connection.Features.HasFlag(ConnectionFeatures.Alerts))
         {
-            _bar.Text = "Alerts: " + AgentRequiredException.Hint + ". The embedded sampler watches, but raises no alerts.";
+            _bar.Content = "Alerts: " + AgentRequiredException.Hint + ". The embedded sampler watches, but raises no alerts.";
             return;
         }
 
@@ -129,14 +128,14 @@ public sealed class AlertsView : View
         string shown = ShowResolved ? $"{open} unresolved, {_alerts.Count - open} resolved" : $"{open} unresolved";
         // The outcome of a resolution comes first: on a narrow terminal the end of the line is cut.
         string notice = string.Concat(_loadError.Length > 0 ? "could not load alerts: " + _loadError + " | " : "", _notice.Length > 0 ? _notice + " | " : "");
-        _bar.Text = $"{notice}{shown}, by {Table.SortHeader}   Enter: resolve  a: {(ShowResolved ? "hide" : "show")} resolved";
+        _bar.Content = $"{notice}{shown}, by {Table.SortHeader}   Enter: resolve  a: {(ShowResolved ? "hide" : "show")} resolved";
     }
 
     private void ShowDetails()
     {
         if (Table.Selected is not { } a)
         {
-            _details.Text = _connection.Features.HasFlag(ConnectionFeatures.Alerts) ? "No alert selected." : "";
+            _details.Content = _connection.Features.HasFlag(ConnectionFeatures.Alerts) ? "No alert selected." : "";
             return;
         }
 
@@ -158,6 +157,6 @@ public sealed class AlertsView : View
             text.Append("  ").Append(SafeText.ForTerminal(line)).Append('\n');
         }
 
-        _details.Text = text.ToString().TrimEnd('\n');
+        _details.Content = text.ToString().TrimEnd('\n');
     }
 }

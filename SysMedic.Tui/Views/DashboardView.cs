@@ -17,9 +17,9 @@ public sealed partial class DashboardView : View
 
     private readonly ISysMedicConnection _connection;
     private readonly List<SystemPoint> _points = [];
-    private readonly FrameView _usersFrame;
-    private readonly FrameView _processesFrame;
-    private readonly Label _alerts;
+    private readonly BoxPanel _usersFrame;
+    private readonly BoxPanel _processesFrame;
+    private readonly TextBlock _alerts;
 
     public DashboardView(ISysMedicConnection connection)
     {
@@ -37,13 +37,13 @@ public sealed partial class DashboardView : View
         Network.Chart.Maximum = 1024;
         Load.Chart.AutoScale = true;
 
-        Users = new SortedTable<UserUsage>(UserColumns.Compact, UserColumns.Key, UserColumns.Cpu) { Width = Dim.Fill(), Height = Dim.Fill() };
-        Processes = new SortedTable<ProcessUsage>(ProcessColumns.Compact, ProcessColumns.Key, ProcessColumns.CompactCpu) { Width = Dim.Fill(), Height = Dim.Fill() };
-        _usersFrame = new FrameView { Title = "Users (F2)", X = 0, Y = Pos.Bottom(Cpu), Width = Dim.Percent(45), Height = Dim.Fill(1) };
-        _processesFrame = new FrameView { Title = "Top processes (F4)", X = Pos.Right(_usersFrame), Y = Pos.Bottom(Cpu), Width = Dim.Fill(), Height = Dim.Fill(1) };
-        _usersFrame.Add(Users);
-        _processesFrame.Add(Processes);
-        _alerts = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Text = AlertsPlaceholder() };
+        Users = new SortedTable<UserUsage>(UserColumns.Compact, UserColumns.Key, UserColumns.Cpu);
+        Processes = new SortedTable<ProcessUsage>(ProcessColumns.Compact, ProcessColumns.Key, ProcessColumns.CompactCpu, ProcessColumns.ByPid);
+        _usersFrame = new BoxPanel("Users (F2)") { X = 0, Y = Pos.Bottom(Cpu), Width = Dim.Percent(45), Height = Dim.Fill(1) };
+        _processesFrame = new BoxPanel("Top processes (F4)") { X = Pos.Right(_usersFrame), Y = Pos.Bottom(Cpu), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _usersFrame.Hold(Users);
+        _processesFrame.Hold(Processes);
+        _alerts = new TextBlock { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, Content = AlertsPlaceholder() };
         Add(Cpu, Memory, Disk, Network, Load, _usersFrame, _processesFrame, _alerts);
         Users.RowOpened += (_, user) => UserOpened?.Invoke(this, user.Username);
     }
@@ -68,7 +68,7 @@ public sealed partial class DashboardView : View
     public SortedTable<ProcessUsage> Processes { get; }
 
     /// <summary>The alerts line's text.</summary>
-    public string AlertsText => _alerts.Text;
+    public string AlertsText => _alerts.Content;
 
     /// <summary>Replaces the chart history with <paramref name="points"/> (oldest first), as an agent's history gives it.</summary>
     public void Seed(IReadOnlyList<SystemPoint> points)
@@ -110,12 +110,12 @@ public sealed partial class DashboardView : View
         DrawCharts(snapshot.Timestamp);
         Users.SetRows(snapshot.Users);
         Processes.SetRows(snapshot.Processes);
-        _usersFrame.Title = snapshot.Users.Count == 0 ? "Users: none (system accounts hidden)" : $"Users ({snapshot.Users.Count}) F2";
-        _processesFrame.Title = $"Top of {snapshot.Processes.Count} processes F4";
+        _usersFrame.Caption = snapshot.Users.Count == 0 ? "Users: none (system accounts hidden)" : $"Users ({snapshot.Users.Count}) F2";
+        _processesFrame.Caption = $"Top of {snapshot.Processes.Count} processes F4";
     }
 
     /// <summary>Sets the alerts line.</summary>
-    public void SetAlertsText(string text) => _alerts.Text = text;
+    public void SetAlertsText(string text) => _alerts.Content = text;
 
     private string AlertsPlaceholder() => _connection.Features.HasFlag(ConnectionFeatures.Alerts)
         ? "Alerts: loading"

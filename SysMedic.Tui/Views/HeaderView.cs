@@ -18,6 +18,8 @@ public sealed class HeaderView : View
     private readonly ISysMedicConnection _connection;
     private Snapshot? _snapshot;
     private bool _paused;
+    private string? _hostDrawn;
+    private string? _connectionDrawn;
 
     public HeaderView(ISysMedicConnection connection)
     {
@@ -56,6 +58,8 @@ public sealed class HeaderView : View
         return SafeText.ForTerminal($" {state}{_connection.Description}");
     }
 
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width;
@@ -69,16 +73,19 @@ public sealed class HeaderView : View
         string badge = _snapshot is null ? "" : " " + _snapshot.Status.ToDisplay() + " ";
         string paused = _paused ? " PAUSED (p) " : "";
 
-        SetAttribute(hot);
-        AddStr(0, 0, Fit(HostLine(), width - badge.Length - 1));
+        // Every cell is painted here (no clearing first), and of the text only what changed since the last frame.
+        string host = Fit(HostLine(), width - badge.Length);
+        CellWriter.Write(this, 0, host, _hostDrawn, hot);
+        _hostDrawn = host;
         if (_snapshot is not null)
         {
             SetAttribute(ConsoleTheme.StatusAttribute(_snapshot.Status));
             AddStr(width - badge.Length, 0, badge);
         }
 
-        SetAttribute(normal);
-        AddStr(0, 1, Fit(ConnectionLine(), width - paused.Length));
+        string connection = Fit(ConnectionLine(), width - paused.Length);
+        CellWriter.Write(this, 1, connection, _connectionDrawn, normal);
+        _connectionDrawn = connection;
         if (_paused)
         {
             SetAttribute(ConsoleTheme.StatusAttribute(SystemStatus.Medium));

@@ -24,7 +24,7 @@ public sealed class HistoryView : View
     ];
 
     private readonly ISysMedicConnection _connection;
-    private readonly Label _bar;
+    private readonly TextBlock _bar;
     private IReadOnlyList<SystemPoint> _points = [];
     private DateTimeOffset _now;
 
@@ -34,7 +34,7 @@ public sealed class HistoryView : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = Dim.Fill();
-        _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         Cpu = new MetricPanel("CPU %") { X = 0, Y = 1, Width = Dim.Percent(50), Height = Dim.Percent(50) };
         Memory = new MetricPanel("Memory %") { X = Pos.Right(Cpu), Y = 1, Width = Dim.Fill(), Height = Dim.Height(Cpu) };
         Load = new MetricPanel("Load") { X = 0, Y = Pos.Bottom(Cpu), Width = Dim.Percent(50), Height = Dim.Fill() };
@@ -61,7 +61,7 @@ public sealed class HistoryView : View
     public MetricPanel Network { get; }
 
     /// <summary>The line above the charts.</summary>
-    public string BarText => _bar.Text;
+    public string BarText => _bar.Content;
 
     /// <summary>Asks the connection for the chosen range.</summary>
     public Task<HistoryResult> Request() => _connection.GetHistoryAsync(new HistoryQuery(Ranges[RangeIndex].Span));
@@ -138,6 +138,6 @@ public sealed class HistoryView : View
         string source = _connection.Features.HasFlag(ConnectionFeatures.StoredHistory)
             ? ""
             : $"  embedded: since start only, {_points.Count} points; the rest " + AgentRequiredException.Hint;
-        _bar.Text = $"Range {ranges} (←/→ 1-5){source}";
+        _bar.Content = $"Range {ranges} (←/→ 1-5){source}";
     }
 }

@@ -18,6 +18,9 @@ public sealed partial class MainWindow
     {
         Paused = !Paused;
         Header.SetPaused(Paused);
+
+        // Resuming, an embedded sampler takes a fresh snapshot at once: it is shown below.
+        _connection.SetDisplayPaused(Paused);
         if (!Paused)
         {
             LoadChartHistory();

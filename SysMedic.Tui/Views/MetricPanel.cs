@@ -1,22 +1,24 @@
 using SysMedic.Tui.Views.Charts;
 using Terminal.Gui.ViewBase;
-using Terminal.Gui.Views;
 
 namespace SysMedic.Tui.Views;
 
-/// <summary>A framed panel: the figure in the title, two lines of detail, and a chart of the last minutes.</summary>
-public sealed class MetricPanel : FrameView
+/// <summary>
+/// A boxed panel: the figure in its top line, two lines of detail, and a chart of the last minutes. Each part redraws
+/// on its own: a new figure redraws the top line, not the chart.
+/// </summary>
+public sealed class MetricPanel : BoxPanel
 {
-    private readonly Label _detail;
+    private readonly TextBlock _detail;
     private string _name;
 
     public MetricPanel(string name)
+        : base(name)
     {
         _name = name;
-        Title = name;
         CanFocus = false;
-        _detail = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2, Text = "" };
-        Chart = new Sparkline { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill() };
+        _detail = new TextBlock { X = 1, Y = 1, Width = Dim.Fill(1), Height = 2 };
+        Chart = new Sparkline { X = 1, Y = 3, Width = Dim.Fill(1), Height = Dim.Fill(1) };
         Add(_detail, Chart);
     }
 
@@ -24,21 +26,14 @@ public sealed class MetricPanel : FrameView
     public Sparkline Chart { get; }
 
     /// <summary>The detail text shown now.</summary>
-    public string Detail => _detail.Text;
+    public string Detail => _detail.Content;
 
-    /// <summary>Sets the headline figure (after the panel's name) and the detail lines, when they changed.</summary>
+    /// <summary>Sets the headline figure (after the panel's name) and the detail lines; each redraws only if it changed.</summary>
     public void SetText(string figure, string detail)
     {
-        string title = figure.Length == 0 ? _name : _name + " " + figure;
-        if (Title != title)
-        {
-            Title = title;
-        }
-
-        if (_detail.Text != detail)
-        {
-            _detail.Text = detail;
-        }
+        ArgumentNullException.ThrowIfNull(figure);
+        Caption = figure.Length == 0 ? _name : _name + " " + figure;
+        _detail.Content = detail;
     }
 
     /// <summary>Renames the panel (the dashboard's fixed names never change; the drill-down's do).</summary>

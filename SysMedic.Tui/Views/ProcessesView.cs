@@ -12,7 +12,7 @@ namespace SysMedic.Tui.Views;
 /// </summary>
 public sealed partial class ProcessesView : View
 {
-    private readonly Label _bar;
+    private readonly TextBlock _bar;
     private readonly TextField _filter;
     private readonly string? _fixedUser;
     private IReadOnlyList<ProcessUsage> _processes = [];
@@ -25,9 +25,9 @@ public sealed partial class ProcessesView : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = Dim.Fill();
-        _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _filter = new TextField { X = 8, Y = 0, Width = 24, Visible = false };
-        Table = new SortedTable<ProcessUsage>(ProcessColumns.Full, ProcessColumns.Key, ProcessColumns.FullCpu)
+        Table = new SortedTable<ProcessUsage>(ProcessColumns.Full, ProcessColumns.Key, ProcessColumns.FullCpu, ProcessColumns.ByPid)
         {
             X = 0,
             Y = 1,
@@ -55,7 +55,7 @@ public sealed partial class ProcessesView : View
     public bool IsEditingFilter => _filter.HasFocus;
 
     /// <summary>The status line above the table.</summary>
-    public string BarText => _bar.Text;
+    public string BarText => _bar.Content;
 
     /// <summary>Shows the processes of <paramref name="snapshot"/>.</summary>
     public void Show(Snapshot snapshot)
@@ -77,7 +77,7 @@ public sealed partial class ProcessesView : View
     {
         _filter.Visible = true;
         _filter.Text = TextFilter;
-        _bar.Text = "Filter:";
+        _bar.Content = "Filter:";
         _filter.SetFocus();
     }
 
@@ -135,6 +135,6 @@ public sealed partial class ProcessesView : View
         string user = UserFilter is null ? "all users" : "user " + SafeText.ForTerminal(UserFilter);
         string text = TextFilter.Length == 0 ? "" : $"  filter \"{SafeText.ForTerminal(TextFilter)}\"";
         string keys = _fixedUser is null ? "/ filter  u user  < > sort  r reverse" : "/ filter  < > sort  r reverse";
-        _bar.Text = $"{Table.Shown.Count} of {_processes.Count} processes, {user}{text}, by {Table.SortHeader}   {keys}";
+        _bar.Content = $"{Table.Shown.Count} of {_processes.Count} processes, {user}{text}, by {Table.SortHeader}   {keys}";
     }
 }

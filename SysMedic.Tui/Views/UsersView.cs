@@ -9,7 +9,7 @@ namespace SysMedic.Tui.Views;
 /// <summary>Every user the filtering rules show, sortable by any column; Enter opens the user's drill-down.</summary>
 public sealed class UsersView : View
 {
-    private readonly Label _bar;
+    private readonly TextBlock _bar;
     private int _count;
 
     public UsersView(ISysMedicConnection connection)
@@ -27,7 +27,7 @@ public sealed class UsersView : View
             Width = Dim.Fill(),
             Height = Dim.Fill(),
         };
-        _bar = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         Add(_bar, Table);
         Table.RowOpened += (_, user) => UserOpened?.Invoke(this, user.Username);
         Table.SortChanged += (_, _) => UpdateBar();
@@ -41,7 +41,7 @@ public sealed class UsersView : View
     public SortedTable<UserUsage> Table { get; }
 
     /// <summary>The status line above the table.</summary>
-    public string BarText => _bar.Text;
+    public string BarText => _bar.Content;
 
     /// <summary>Shows the users of <paramref name="snapshot"/>.</summary>
     public void Show(Snapshot snapshot)
@@ -59,5 +59,5 @@ public sealed class UsersView : View
             : connection.Features.HasFlag(ConnectionFeatures.StoredHistory) ? "-" : "needs the agent";
 
     private void UpdateBar() =>
-        _bar.Text = $"{_count} users, by {Table.SortHeader}{(_count == 0 ? " (system accounts are hidden)" : "")}   Enter: user detail  < > sort  r reverse  * own threshold";
+        _bar.Content = $"{_count} users, by {Table.SortHeader}{(_count == 0 ? " (system accounts are hidden)" : "")}   Enter: user detail  < > sort  r reverse  * own threshold";
 }

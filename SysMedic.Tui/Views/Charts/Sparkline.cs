@@ -12,10 +12,9 @@ namespace SysMedic.Tui.Views.Charts;
 /// </summary>
 public sealed class Sparkline : View
 {
-    private static readonly Rune[] Levels = [new('▁'), new('▂'), new('▃'), new('▄'), new('▅'), new('▆'), new('▇'), new('█')];
-    private static readonly Rune ThresholdRune = new('┄');
     private double[] _values = [];
     private int[]? _drawn;
+    private ChartFrame? _lastFrame;
 
     public Sparkline()
     {
@@ -75,6 +74,9 @@ public sealed class Sparkline : View
         return top <= 0 ? 1 : top;
     }
 
+    // Every cell is painted below: clearing the area first would write it twice.
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width;
@@ -85,34 +87,63 @@ public sealed class Sparkline : View
         }
 
         Color background = GetAttributeForRole(VisualRole.Normal).Background;
-        var bar = new TgAttribute(BarColor, background);
-        var alarm = new TgAttribute(AlarmColor, background);
+        var frame = new ChartFrame(new int[width], ThresholdRow(Scale(), height), height, new TgAttribute(BarColor, background), new TgAttribute(AlarmColor, background));
         double top = Scale();
-        int thresholdRow = ThresholdRow(top, height);
         int offset = Math.Max(0, _values.Length - width);
         int padding = Math.Max(0, width - _values.Length);
         for (int x = 0; x < width; x++)
         {
-            double v = x < padding ? double.NaN : _values[offset + x - padding];
-            (int eighths, bool over) = Column(v, top, height);
+            (int eighths, bool over) = Column(x < padding ? double.NaN : _values[offset + x - padding], top, height);
+            frame.Columns[x] = (eighths * 2) + (over ? 1 : 0);
+        }
+
+        // Between two shifts of the time axis usually only the newest column changes: when the screen still shows
+        // the last frame, only the columns that differ are written (each cell costs Terminal.Gui about a kilobyte).
+        ChartFrame? last = _lastFrame is { } previous && previous.SameGrid(frame) && Shows(previous) ? previous : null;
+        for (int x = 0; x < width; x++)
+        {
+            if (last is not null && last.Columns[x] == frame.Columns[x])
+            {
+                continue;
+            }
+
             for (int row = 0; row < height; row++)
             {
-                int fromBottom = height - 1 - row;
-                int fill = Math.Clamp(eighths - (fromBottom * 8), 0, 8);
-                if (fill > 0)
+                (Rune rune, bool inAlarm) = frame.Cell(x, row);
+                SetAttribute(inAlarm ? frame.Alarm : frame.Bar);
+                AddRune(x, row, rune);
+            }
+        }
+
+        _lastFrame = frame;
+        return true;
+    }
+
+    // Whether the screen buffer holds `frame` where the chart is (nothing drew over it since).
+    private bool Shows(ChartFrame frame)
+    {
+        Terminal.Gui.Drawing.Cell[,]? contents = App?.Driver?.Contents;
+        if (contents is null)
+        {
+            return false;
+        }
+
+        System.Drawing.Point origin = ViewportToScreen(new System.Drawing.Point(0, 0));
+        if (origin.X < 0 || origin.Y < 0 || origin.Y + frame.Height > contents.GetLength(0) || origin.X + frame.Columns.Length > contents.GetLength(1))
+        {
+            return false;
+        }
+
+        for (int x = 0; x < frame.Columns.Length; x++)
+        {
+            for (int row = 0; row < frame.Height; row++)
+            {
+                (Rune rune, bool inAlarm) = frame.Cell(x, row);
+                Terminal.Gui.Drawing.Cell cell = contents[origin.Y + row, origin.X + x];
+                string grapheme = cell.Grapheme;
+                if (grapheme.Length != 1 || grapheme[0] != rune.Value || cell.Attribute != (inAlarm ? frame.Alarm : frame.Bar))
                 {
-                    SetAttribute(over ? alarm : bar);
-                    AddRune(x, row, Levels[fill - 1]);
-                }
-                else if (row == thresholdRow)
-                {
-                    SetAttribute(alarm);
-                    AddRune(x, row, ThresholdRune);
-                }
-                else
-                {
-                    SetAttribute(bar);
-                    AddRune(x, row, new Rune(' '));
+                    return false;
                 }
             }
         }

@@ -2,10 +2,7 @@ using System.Globalization;
 using SysMedic.Core.Alerts;
 using SysMedic.Core.Formatting;
 using SysMedic.Tui.Connection;
-using Terminal.Gui.Drawing;
-using Terminal.Gui.Views;
 using Color = Terminal.Gui.Drawing.Color;
-using TgAttribute = Terminal.Gui.Drawing.Attribute;
 
 namespace SysMedic.Tui.Views.Tables;
 
@@ -23,7 +20,7 @@ public static class AlertColumns
     [
         new("STATUS", a => a.IsResolved ? "resolved" : "OPEN", CompareOpenFirst),
         new("TIME (UTC)", a => a.Timestamp.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture), (a, b) => a.Timestamp.CompareTo(b.Timestamp), AlignRight: true),
-        new("SEVERITY", a => a.Severity.ToKey(), (a, b) => a.Severity.CompareTo(b.Severity), AlignRight: true),
+        new("SEVERITY", a => a.Severity.ToKey(), (a, b) => a.Severity.CompareTo(b.Severity), AlignRight: true, Colour: a => SeverityColor(a.Severity)),
         new("TYPE", a => a.Type.ToKey(), (a, b) => string.CompareOrdinal(a.Type.ToKey(), b.Type.ToKey()), MaxWidth: 16),
         new("ID", a => a.Id > 0 ? a.Id.ToString(CultureInfo.InvariantCulture) : "-", (a, b) => a.Id.CompareTo(b.Id), AlignRight: true),
         new("MESSAGE", a => SafeText.ForTerminal(a.Message), (a, b) => string.CompareOrdinal(a.Message, b.Message)),
@@ -45,17 +42,12 @@ public static class AlertColumns
         _ => null,
     };
 
-    /// <summary>Colours the severity cell of an unselected row; the selected row keeps the selection colours.</summary>
-    public static Scheme? SeverityScheme(CellColorGetterArgs args)
+    /// <summary>Equal rows in id order, as numbers.</summary>
+    public static int ById(Alert a, Alert b)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        if (args.RowScheme is not { } row || AlertText.ParseSeverity(args.Representation.Trim()) is not { } severity || SeverityColor(severity) is not { } colour)
-        {
-            return null;
-        }
-
-        TgAttribute normal = row.GetAttributeForRole(VisualRole.Normal);
-        return new Scheme(new TgAttribute(colour, normal.Background, TextStyle.Bold)) { Focus = row.GetAttributeForRole(VisualRole.Focus) };
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Id.CompareTo(b.Id);
     }
 
     // Ascending: open alerts before resolved ones, and within each the newest first.

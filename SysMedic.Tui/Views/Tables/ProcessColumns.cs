@@ -29,6 +29,14 @@ public static class ProcessColumns
     /// <summary>PID, USER, CPU%, MEM%, NAME: the dashboard's top processes.</summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> Compact { get; } = [Pid, User, Cpu, Memory, Name];
 
+    /// <summary>Equal rows in pid order, as numbers (10 before 1000 before 11 would be text order).</summary>
+    public static int ByPid(ProcessUsage a, ProcessUsage b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Pid.CompareTo(b.Pid);
+    }
+
     /// <summary>What a row is called across refreshes.</summary>
     public static string Key(ProcessUsage p) => p.Pid.ToString(CultureInfo.InvariantCulture);
 

@@ -1,188 +1,185 @@
-using Terminal.Gui.Input;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
-using Terminal.Gui.Views;
+using Color = Terminal.Gui.Drawing.Color;
 
 namespace SysMedic.Tui.Views.Tables;
 
 /// <summary>
-/// A table of <typeparamref name="T"/> that sorts and filters its rows itself: <c>&lt;</c> and <c>&gt;</c> pick the
-/// sort column, <c>r</c> reverses it, <c>j</c>/<c>k</c> move like the arrows, Enter raises <see cref="RowOpened"/>.
-/// The selected row and the scroll position survive a refresh.
+/// A table of <typeparamref name="T"/> that sorts and filters its rows itself (<see cref="SortedRows{T}"/> holds that
+/// state). The header and its rule never scroll away; each line on screen is its own small view that redraws only
+/// when its text or selection changes. Keys: arrows, <c>j</c>/<c>k</c>, PgUp/PgDn, Home/End; <c>&lt;</c> and
+/// <c>&gt;</c> pick the sort column, <c>r</c> reverses it, Enter raises <see cref="RowOpened"/>; the mouse wheel
+/// scrolls, a click selects, a double click opens, a click on a header sorts.
 /// </summary>
-public sealed class SortedTable<T> : TableView
+public sealed partial class SortedTable<T> : View
     where T : class
 {
-    private readonly IReadOnlyList<TableColumn<T>> _columns;
-    private readonly Func<T, string> _key;
-    private IReadOnlyList<T> _all = [];
-    private List<T> _shown = [];
+    private const int HeaderLines = 2;
+    private readonly SortedRows<T> _rows;
+    private readonly TableLine _header = new(-1) { X = 0, Y = 0, Width = Dim.Fill() };
+    private readonly TableLine _rule = new(-1) { X = 0, Y = 1, Width = Dim.Fill() };
+    private readonly List<TableLine> _lines = [];
+    private T? _lastSelected;
 
-    /// <summary>A table over <paramref name="columns"/>; <paramref name="key"/> names a row across refreshes.</summary>
-    public SortedTable(IReadOnlyList<TableColumn<T>> columns, Func<T, string> key, int sortColumn)
+    /// <summary>
+    /// A table over <paramref name="columns"/>; <paramref name="key"/> names a row across refreshes and
+    /// <paramref name="tieBreak"/> orders rows whose sort values are equal (default: by key, as text).
+    /// </summary>
+    public SortedTable(IReadOnlyList<TableColumn<T>> columns, Func<T, string> key, int sortColumn, Comparison<T>? tieBreak = null)
     {
-        _columns = columns;
-        _key = key;
-        SortColumn = sortColumn;
-        Descending = columns[sortColumn].DescendingFirst;
-        FullRowSelect = true;
-        MaxCellWidth = 1000;
-        Style.ShowHorizontalHeaderOverline = false;
-        Style.ShowHorizontalBottomLine = false;
-        Style.ShowVerticalCellLines = false;
-        Style.ShowVerticalHeaderLines = false;
-        Style.ExpandLastColumn = true;
-        for (int i = 0; i < columns.Count; i++)
-        {
-            ColumnStyle style = Style.GetOrCreateColumnStyle(i);
-            style.Alignment = columns[i].AlignRight ? Alignment.End : Alignment.Start;
-            if (columns[i].MaxWidth > 0)
-            {
-                style.MaxWidth = columns[i].MaxWidth;
-            }
-        }
-
-        Apply();
+        _rows = new SortedRows<T>(columns, key, sortColumn, tieBreak);
+        CanFocus = true;
+        _header.MouseHandler = OnLineMouse;
+        Add(_header, _rule);
+        Render();
     }
 
-    /// <summary>Enter was pressed on a row.</summary>
+    /// <summary>Enter (or a double click) on a row.</summary>
     public event EventHandler<T>? RowOpened;
 
-    /// <summary>The sort order changed (a key or <see cref="SortBy"/>).</summary>
+    /// <summary>The sort order changed (a key, a click or <see cref="SortBy"/>).</summary>
     public event EventHandler? SortChanged;
 
+    /// <summary>Another row was selected.</summary>
+    public event EventHandler? SelectionChanged;
+
     /// <summary>Index of the column rows are sorted by.</summary>
-    public int SortColumn { get; private set; }
+    public int SortColumn => _rows.SortColumn;
 
     /// <summary>True when the biggest (or last) value comes first.</summary>
-    public bool Descending { get; private set; }
+    public bool Descending => _rows.Descending;
 
     /// <summary>Sees every key before the table; returns true when it used the key.</summary>
-    public Func<Key, bool>? KeyPreview { get; set; }
+    public Func<Terminal.Gui.Input.Key, bool>? KeyPreview { get; set; }
 
     /// <summary>Rows for which this returns false are hidden; null shows every row.</summary>
-    public Func<T, bool>? Filter { get; set; }
+    public Func<T, bool>? Filter
+    {
+        get => _rows.Filter;
+        set => _rows.Filter = value;
+    }
 
     /// <summary>The rows shown, in display order.</summary>
-    public IReadOnlyList<T> Shown => _shown;
+    public IReadOnlyList<T> Shown => _rows.Shown;
 
     /// <summary>The header of the sort column.</summary>
-    public string SortHeader => _columns[SortColumn].Header;
+    public string SortHeader => _rows.Columns[SortColumn].Header;
 
     /// <summary>The row under the cursor, or null when the table is empty.</summary>
-    public T? Selected => Value is { } selection && selection.SelectedCell.Y >= 0 && selection.SelectedCell.Y < _shown.Count
-        ? _shown[selection.SelectedCell.Y]
-        : null;
+    public T? Selected => _rows.Selected;
+
+    /// <summary>Index in <see cref="Shown"/> of the first row on screen.</summary>
+    public int TopRow => _rows.Top;
+
+    /// <summary>How many row lines wait to be drawn (a refresh marks only the lines whose text or selection changed).</summary>
+    internal int LinesNeedingDraw => _lines.Count(l => l.NeedsDraw);
 
     /// <summary>Replaces the rows, keeping the selected row (by key) and the scroll position.</summary>
     public void SetRows(IReadOnlyList<T> rows)
     {
-        _all = rows;
-        Apply();
+        _rows.SetRows(rows);
+        Render();
     }
 
     /// <summary>Sorts by <paramref name="column"/>; the same column again flips the order.</summary>
     public void SortBy(int column)
     {
-        if (column == SortColumn)
-        {
-            Descending = !Descending;
-        }
-        else
-        {
-            SortColumn = Math.Clamp(column, 0, _columns.Count - 1);
-            Descending = _columns[SortColumn].DescendingFirst;
-        }
-
-        Apply();
+        _rows.SortBy(column);
+        Render();
         SortChanged?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Re-applies the filter and the sort to the current rows.</summary>
     public void Apply()
     {
-        string? selectedKey = Selected is { } selected ? _key(selected) : null;
-        int rowOffset = RowOffset;
-        List<T> shown = Filter is null ? [.. _all] : [.. _all.Where(Filter)];
-        Comparison<T> column = _columns[SortColumn].Compare;
-        Comparison<T> ordered = Descending ? (a, b) => column(b, a) : column;
-
-        // Ties keep one order across refreshes (by key), so equal rows do not swap places every two seconds.
-        shown.Sort((a, b) => ordered(a, b) is var c && c != 0 ? c : string.CompareOrdinal(_key(a), _key(b)));
-        _shown = shown;
-        Table = new RowsTableSource<T>(shown, _columns, SortColumn, Descending);
-        int row = selectedKey is null ? 0 : shown.FindIndex(r => _key(r) == selectedKey);
-        RowOffset = rowOffset;
-        if (shown.Count > 0)
-        {
-            SetSelection(0, Math.Max(0, row), false, null);
-        }
-
-        EnsureValidScrollOffsets();
-        SetNeedsDraw();
+        _rows.Apply();
+        Render();
     }
 
-    protected override bool OnMouseEvent(Mouse mouse)
+    /// <summary>Selects the row at <paramref name="index"/> in <see cref="Shown"/> and scrolls to it.</summary>
+    public void Select(int index)
     {
-        ArgumentNullException.ThrowIfNull(mouse);
-
-        // A click on a column header sorts by it (again: reverses); a double click on a row opens it.
-        if (mouse.Position is { } position && mouse.IsSingleClicked && ScreenToCell(position, out int? header) is null && header is { } column)
-        {
-            SortBy(column);
-            return true;
-        }
-
-        if (mouse.Position is { } at && mouse.IsDoubleClicked && ScreenToCell(at, out _) is { } cell && cell.Y < _shown.Count)
-        {
-            SetSelection(0, cell.Y, false, null);
-            RowOpened?.Invoke(this, _shown[cell.Y]);
-            return true;
-        }
-
-        return base.OnMouseEvent(mouse);
+        _rows.Select(index);
+        Render();
     }
 
-    protected override bool OnKeyDown(Key key)
+    protected override bool OnClearingViewport() => true;
+
+    protected override void OnSubViewLayout(LayoutEventArgs args)
     {
-        // TableView takes letters for type-to-search; these keys must reach us first.
-        if (KeyPreview?.Invoke(key) == true)
+        // One line view per row that fits; created here so they are laid out in this same pass.
+        int rows = Math.Max(0, Viewport.Height - HeaderLines);
+        while (_lines.Count < rows)
         {
-            return true;
+            var line = new TableLine(_lines.Count) { X = 0, Y = HeaderLines + _lines.Count, Width = Dim.Fill(), MouseHandler = OnLineMouse };
+            _lines.Add(line);
+            Add(line);
         }
 
-        if (key == Key.J)
+        while (_lines.Count > rows)
         {
-            return InvokeCommand(Command.Down) == true;
+            TableLine last = _lines[^1];
+            _lines.RemoveAt(_lines.Count - 1);
+            Remove(last);
+            last.Dispose();
         }
 
-        if (key == Key.K)
+        _rows.SetPageSize(rows);
+        Render(Viewport.Width);
+        base.OnSubViewLayout(args);
+    }
+
+    protected override void OnHasFocusChanged(bool newHasFocus, View? previousFocusedView, View? focusedView)
+    {
+        base.OnHasFocusChanged(newHasFocus, previousFocusedView, focusedView);
+        Render();
+    }
+
+    private void Render() => Render(Viewport.Width);
+
+    private void Render(int width)
+    {
+        if (width <= 0)
         {
-            return InvokeCommand(Command.Up) == true;
+            width = 1;
         }
 
-        if (key == Key.R)
+        TableText text = _rows.Text(width);
+        _header.Show(text.Header, VisualRole.Normal);
+        _rule.Show(new string('─', width), VisualRole.Normal);
+        VisualRole selected = HasFocus ? VisualRole.Focus : VisualRole.Active;
+        for (int i = 0; i < _lines.Count; i++)
         {
-            SortBy(SortColumn);
-            return true;
-        }
-
-        if (key.AsRune.Value is '<' or '>')
-        {
-            int step = key.AsRune.Value == '>' ? 1 : -1;
-            SortBy((SortColumn + step + _columns.Count) % _columns.Count);
-            return true;
-        }
-
-        if (key == Key.Enter)
-        {
-            if (Selected is { } row)
+            if (i >= text.Rows.Count)
             {
-                RowOpened?.Invoke(this, row);
+                _lines[i].Show("", VisualRole.Normal);
+                continue;
             }
 
-            return true;
+            bool isSelected = _rows.Top + i == _rows.SelectedIndex;
+            _lines[i].Show(text.Rows[i], isSelected ? selected : VisualRole.Normal, isSelected ? null : Spans(text, i));
         }
 
-        return base.OnKeyDown(key);
+        if (!ReferenceEquals(_lastSelected, _rows.Selected))
+        {
+            _lastSelected = _rows.Selected;
+            SelectionChanged?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    // The coloured cells of an unselected line; the selected line keeps the selection's colours.
+    private List<(int Start, string Text, Color Colour)>? Spans(TableText text, int line)
+    {
+        List<(int, string, Color)>? spans = null;
+        T row = _rows.Shown[_rows.Top + line];
+        for (int c = 0; c < _rows.Columns.Count; c++)
+        {
+            if (_rows.Columns[c].Colour?.Invoke(row) is { } colour)
+            {
+                (spans ??= []).Add((text.Starts[c], text.Cell(line, c), colour));
+            }
+        }
+
+        return spans;
     }
 }
