@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using SysMedic.Agent.Actions;
 using SysMedic.Agent.Protocol;
 using SysMedic.Core.Config;
 using SysMedic.Core.Health;
@@ -10,10 +11,12 @@ namespace SysMedic.Agent.Doctor;
 
 /// <summary>
 /// Answers protocol requests for the doctor: history and alerts from the database, user detail from the live
-/// snapshot, the configuration redacted. It has its own database connection, used by one request at a time.
+/// snapshot, the configuration redacted; signals and renices with the rights of the client's uid. It has its own
+/// database connection, used by one request at a time.
 /// </summary>
-public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabase?> database, HelloMessage hello, ILogger logger) : IProtocolHandler
+public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabase?> database, HelloMessage hello, ILogger logger, ProcessActions? actions = null) : IProtocolHandler
 {
+    private readonly ProcessActions _actions = actions ?? new ProcessActions();
     private const int MaxBuckets = 2_000;
     private readonly Lock _one = new();
 
@@ -32,6 +35,11 @@ public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabas
         if (request is UserDetailRequest detail)
         {
             return UserDetail(detail);
+        }
+
+        if (request is SignalRequest or ReniceRequest)
+        {
+            return Act(request, peer);
         }
 
         if (request is ConfigRequest config)
@@ -123,6 +131,44 @@ public sealed class DoctorRequestHandler(DoctorState state, Func<SysMedicDatabas
         }
 
         return new MomentResult(m.Id, m.At, moment.At, moment.Window.TotalSeconds, moment.ProcessCount, moment.Snapshot);
+    }
+
+    private ProtocolMessage Act(RequestMessage request, PeerCredentials peer)
+    {
+        (int pid, string? remote, string what) = request switch
+        {
+            SignalRequest s => (s.Pid, s.Remote, "SIG" + s.Signal.ToUpperInvariant()),
+            ReniceRequest r => (r.Pid, r.Remote, string.Create(CultureInfo.InvariantCulture, $"nice {r.Nice}")),
+            _ => (0, null, ""),
+        };
+        string from = remote is null ? "" : $" for remote console {remote}";
+        if (remote is not null && !state.Config.WebSocket.AllowActions)
+        {
+            logger.LogWarning("action refused: {What} to {Pid} asked by uid {Uid} (pid {PeerPid}){From}: websocket.allow_actions is false", what, pid, peer.Uid, peer.Pid, from);
+            return new ErrorMessage(request.Id, ErrorMessage.Forbidden, "remote consoles may not act on processes here (websocket.allow_actions is false)");
+        }
+
+        if (peer.Uid == uint.MaxValue)
+        {
+            return new ErrorMessage(request.Id, ErrorMessage.NotPermitted, "the doctor cannot tell who is asking");
+        }
+
+        // Always the asker's rights, never the doctor's: the kernel's rules for the peer's uid are checked first.
+        ActionOutcome outcome = request switch
+        {
+            SignalRequest s => _actions.Signal(s.Pid, s.Signal, peer.Uid),
+            ReniceRequest r => _actions.Renice(r.Pid, r.Nice, peer.Uid),
+            _ => default,
+        };
+        logger.LogInformation("action: {What} to {Pid} asked by uid {Uid} (pid {PeerPid}){From}: {Outcome}", what, pid, peer.Uid, peer.Pid, from, outcome.Ok ? "done" : outcome.Message);
+        return (request, outcome.Failure) switch
+        {
+            (SignalRequest s, ActionFailure.None) => new SignalResult(s.Id, s.Pid, ProcessSignals.NameOf(ProcessSignals.Number(s.Signal) ?? 0), outcome.Name),
+            (ReniceRequest r, ActionFailure.None) => new ReniceResult(r.Id, r.Pid, r.Nice, outcome.Name),
+            (_, ActionFailure.NoSuchProcess) => new ErrorMessage(request.Id, ErrorMessage.NotFound, outcome.Message),
+            (_, ActionFailure.NotPermitted) => new ErrorMessage(request.Id, ErrorMessage.NotPermitted, outcome.Message),
+            _ => new ErrorMessage(request.Id, ErrorMessage.BadRequest, outcome.Message),
+        };
     }
 
     private UserDetailResult UserDetail(UserDetailRequest u)

@@ -17,7 +17,7 @@ namespace SysMedic.Agent.Doctor;
 public sealed class DoctorService(string configPath, DoctorState state, string socketPath, ILogger logger, ISystemdNotifier? notifier, DeliveryWorker delivery) : BackgroundService
 {
     /// <summary>What the doctor can answer, announced in hello.</summary>
-    public static readonly IReadOnlyList<string> Capabilities = ["history", "alerts", "resolve_alert", "user_detail", "config", "moment"];
+    public static readonly IReadOnlyList<string> Capabilities = ["history", "alerts", "resolve_alert", "user_detail", "config", "moment", "signal", "renice"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -75,7 +75,7 @@ public sealed class RelayHub : IAsyncDisposable
     public async Task ServeAsync(WebSocket socket, System.Net.IPAddress remote, string secret, CancellationToken stopping)
     {
         long id = Interlocked.Increment(ref _nextSession);
-        using var session = new RelaySession(id, socket, remote, secret, Doctor, _logger);
+        using var session = new RelaySession(id, socket, remote, secret, Doctor, _logger, () => Settings.AllowActions);
         lock (_liveLock)
         {
             _sessions[id] = session;
@@ -138,7 +138,15 @@ public sealed class RelayHub : IAsyncDisposable
 
     /// <summary>The hello the relay sends: the doctor's, with the relay's role and update interval; null while the doctor is down.</summary>
     public HelloMessage? HelloForClients() =>
-        Doctor.Hello is { } hello ? hello with { Role = "relay", LiveIntervalSeconds = Settings.UpdateInterval } : null;
+        Doctor.Hello is { } hello
+            ? hello with
+            {
+                Role = "relay",
+                LiveIntervalSeconds = Settings.UpdateInterval,
+                // Without websocket.allow_actions the relay refuses actions: its consoles should not offer them.
+                Capabilities = Settings.AllowActions ? hello.Capabilities : [.. hello.Capabilities.Where(c => c is not ("signal" or "renice"))],
+            }
+            : null;
 
     private void BroadcastEvent(byte[] json)
     {

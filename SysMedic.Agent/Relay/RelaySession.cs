@@ -23,12 +23,14 @@ public sealed class RelaySession : IDisposable
     private readonly DoctorLink _doctor;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
+    private readonly Func<bool> _allowActions;
     private int _inFlight;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "closing";
 
-    internal RelaySession(long id, WebSocket socket, IPAddress remote, string secret, DoctorLink doctor, ILogger logger)
+    internal RelaySession(long id, WebSocket socket, IPAddress remote, string secret, DoctorLink doctor, ILogger logger, Func<bool>? allowActions = null)
     {
+        _allowActions = allowActions ?? (() => false);
         Id = id;
         _socket = socket;
         Remote = remote;
@@ -227,6 +229,26 @@ public sealed class RelaySession : IDisposable
             Interlocked.Decrement(ref _inFlight);
             Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(request.Id, ErrorMessage.BadRequest, $"more than {MaxRequestsInFlight} requests waiting; wait for the answers")));
             return;
+        }
+
+        if (request is SignalRequest or ReniceRequest)
+        {
+            if (!_allowActions())
+            {
+                Interlocked.Decrement(ref _inFlight);
+                _logger.LogWarning("client {Id} ({Remote}): {Type} refused: websocket.allow_actions is false", Id, Remote, request.GetType().Name);
+                Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(request.Id, ErrorMessage.Forbidden, "this relay does not let remote consoles act on processes (websocket.allow_actions is false)")));
+                return;
+            }
+
+            // The doctor logs the action with this address, and refuses it too unless its configuration allows it.
+            request = request switch
+            {
+                SignalRequest s => s with { Remote = Remote.ToString() },
+                ReniceRequest r => r with { Remote = Remote.ToString() },
+                _ => request,
+            };
+            _logger.LogInformation("client {Id} ({Remote}): {Request}", Id, Remote, ProtocolCodec.Serialize(request));
         }
 
         if (request is ResolveAlertRequest resolve)

@@ -130,6 +130,8 @@ public static class ConfigKeys
             c => c.WebSocket.MaxClients, (c, v) => c with { WebSocket = c.WebSocket with { MaxClients = (int)v } }),
         new("websocket.max_connections_per_address", K.Whole(1, 10000), "Most connections one client address may hold at once",
             c => c.WebSocket.MaxConnectionsPerAddress, (c, v) => c with { WebSocket = c.WebSocket with { MaxConnectionsPerAddress = (int)v } }),
+        new("websocket.allow_actions", K.Boolean(), "Whether remote consoles may signal and renice processes (logged with their address)",
+            c => c.WebSocket.AllowActions, (c, v) => c with { WebSocket = c.WebSocket with { AllowActions = (bool)v } }),
         new("websocket.tls_cert", K.OptionalPath(), "PEM certificate; with tls_key the relay serves wss",
             c => c.WebSocket.TlsCert, (c, v) => c with { WebSocket = c.WebSocket with { TlsCert = (string)v } }),
         new("websocket.tls_key", K.OptionalPath(), "PEM private key for tls_cert",

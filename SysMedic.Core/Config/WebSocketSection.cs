@@ -24,6 +24,9 @@ public sealed record WebSocketSection
     /// <summary>The most connections one client address may hold at once (WebSocket clients and HTTP requests together).</summary>
     public int MaxConnectionsPerAddress { get; init; } = 16;
 
+    /// <summary>Whether remote consoles may signal and renice processes (with the relay's rights); off by default.</summary>
+    public bool AllowActions { get; init; }
+
     /// <summary>PEM certificate file; with <see cref="TlsKey"/> the relay speaks wss.</summary>
     public string TlsCert { get; init; } = "";
 

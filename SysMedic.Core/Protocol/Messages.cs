@@ -52,6 +52,12 @@ public sealed record ErrorMessage(string? Id, string Code, string Message) : Pro
     public const string NotFound = "not_found";
     public const string Unavailable = "unavailable";
     public const string Internal = "internal";
+
+    /// <summary>The kernel refused an action (EPERM, EACCES): the asker may not signal or renice that process.</summary>
+    public const string NotPermitted = "not_permitted";
+
+    /// <summary>Actions are turned off for this client (a remote console without <c>websocket.allow_actions</c>).</summary>
+    public const string Forbidden = "forbidden";
 }
 
 /// <summary>From the relay: the doctor does not answer; the relay keeps trying and says when it is back (hello).</summary>

@@ -20,6 +20,8 @@ namespace SysMedic.Core.Protocol;
 [JsonDerivedType(typeof(ConfigRequest), "config")]
 [JsonDerivedType(typeof(WatchRequest), "watch")]
 [JsonDerivedType(typeof(MomentRequest), "moment")]
+[JsonDerivedType(typeof(SignalRequest), "signal")]
+[JsonDerivedType(typeof(ReniceRequest), "renice")]
 [JsonDerivedType(typeof(HistoryResult), "history_result")]
 [JsonDerivedType(typeof(AlertsResult), "alerts_result")]
 [JsonDerivedType(typeof(ResolveAlertResult), "resolve_alert_result")]
@@ -27,6 +29,8 @@ namespace SysMedic.Core.Protocol;
 [JsonDerivedType(typeof(ConfigResult), "config_result")]
 [JsonDerivedType(typeof(WatchResult), "watch_result")]
 [JsonDerivedType(typeof(MomentResult), "moment_result")]
+[JsonDerivedType(typeof(SignalResult), "signal_result")]
+[JsonDerivedType(typeof(ReniceResult), "renice_result")]
 public abstract record ProtocolMessage
 {
     /// <summary>The version of the protocol this code speaks; sent in <see cref="HelloMessage"/>.</summary>

@@ -48,6 +48,7 @@ public class ConfigEditorTests
         ["websocket.update_interval"] = "9",
         ["websocket.max_clients"] = "7",
         ["websocket.max_connections_per_address"] = "3",
+        ["websocket.allow_actions"] = "true",
         ["websocket.tls_cert"] = "",
         ["websocket.tls_key"] = "",
         ["email.enabled"] = "false",

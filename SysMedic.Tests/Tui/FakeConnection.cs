@@ -155,6 +155,33 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         AlertChanged?.Invoke(this, alert);
     }
 
+    /// <summary>Signals asked for: pid and signal name, in order.</summary>
+    public List<(int Pid, string Signal)> Signals { get; } = [];
+
+    /// <summary>Renices asked for: pid and nice value, in order.</summary>
+    public List<(int Pid, int Nice)> Renices { get; } = [];
+
+    /// <summary>Pids whose actions fail as the kernel refuses them ("not permitted").</summary>
+    public HashSet<int> Forbidden { get; } = [];
+
+    public Task<ActionResult> SignalAsync(int pid, string signal, CancellationToken cancellationToken = default)
+    {
+        Signals.Add((pid, signal));
+        string name = Latest?.Processes.FirstOrDefault(p => p.Pid == pid)?.Name ?? "";
+        return Task.FromResult(Forbidden.Contains(pid)
+            ? new ActionResult(false, $"{pid} ({name}): not permitted")
+            : new ActionResult(true, $"sent SIG{signal} to {pid} ({name})"));
+    }
+
+    public Task<ActionResult> ReniceAsync(int pid, int nice, CancellationToken cancellationToken = default)
+    {
+        Renices.Add((pid, nice));
+        string name = Latest?.Processes.FirstOrDefault(p => p.Pid == pid)?.Name ?? "";
+        return Task.FromResult(Forbidden.Contains(pid)
+            ? new ActionResult(false, $"{pid} ({name}): not permitted")
+            : new ActionResult(true, $"{pid} ({name}) now runs at nice {nice}"));
+    }
+
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
     {
         DetailRequests.Add(username);

@@ -15,4 +15,7 @@ public enum ConnectionFeatures
 
     /// <summary>Alerts, and resolving them.</summary>
     Alerts = 4,
+
+    /// <summary>Signalling and renicing processes (a relay without <c>websocket.allow_actions</c> offers neither).</summary>
+    Actions = 8,
 }

@@ -95,6 +95,10 @@ public sealed class ConnectionSwitch : ISysMedicConnection
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default) => _current.GetUserDetailAsync(username, cancellationToken);
 
+    public Task<ActionResult> SignalAsync(int pid, string signal, CancellationToken cancellationToken = default) => _current.SignalAsync(pid, signal, cancellationToken);
+
+    public Task<ActionResult> ReniceAsync(int pid, int nice, CancellationToken cancellationToken = default) => _current.ReniceAsync(pid, nice, cancellationToken);
+
     public void SetDisplayPaused(bool paused)
     {
         _displayPaused = paused;

@@ -1,3 +1,4 @@
+using SysMedic.Agent.Actions;
 using SysMedic.Core.Alerts;
 using SysMedic.Core.Health;
 using SysMedic.Core.ProcFs;
@@ -20,6 +21,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     private readonly RecentHistory _history;
     private readonly Lock _sampleLock = new();
     private readonly string _kernel;
+    private readonly ProcessActions _actions;
     private ITimer? _timer;
     private volatile Snapshot? _latest;
     private volatile bool _disposed;
@@ -33,6 +35,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
         TimeSpan kept = keep ?? TimeSpan.FromMinutes(15);
         _history = new RecentHistory(Math.Max(2, (int)(kept / LiveInterval)));
         _kernel = KernelRelease.Read(options.ProcRoot) ?? "unknown kernel";
+        _actions = new ProcessActions(options.ProcRoot);
         Thresholds = options.Thresholds;
     }
 
@@ -42,7 +45,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public string Description => EmbeddedDescription;
 
-    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory;
+    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory | ConnectionFeatures.Actions;
 
     public HostInfo Host => new(_sampler.Options.Hostname, _kernel, _latest?.System.CpuCount ?? Environment.ProcessorCount);
 
@@ -161,6 +164,19 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
         Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));
+
+    // The console's own rights: the kernel decides, as it would for kill(1) and renice(1) typed in a shell.
+    public Task<ActionResult> SignalAsync(int pid, string signal, CancellationToken cancellationToken = default)
+    {
+        ActionOutcome outcome = _actions.Signal(pid, signal, asUid: null);
+        return Task.FromResult(new ActionResult(outcome.Ok, outcome.Message));
+    }
+
+    public Task<ActionResult> ReniceAsync(int pid, int nice, CancellationToken cancellationToken = default)
+    {
+        ActionOutcome outcome = _actions.Renice(pid, nice, asUid: null);
+        return Task.FromResult(new ActionResult(outcome.Ok, outcome.Message));
+    }
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
     {

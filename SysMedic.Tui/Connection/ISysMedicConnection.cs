@@ -61,6 +61,12 @@ public interface ISysMedicConnection : IDisposable
     /// <summary>One user's processes, recent figures, persistent episodes and thresholds.</summary>
     Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends <paramref name="signal"/> (TERM, KILL...) to <paramref name="pid"/>, with the console user's rights.</summary>
+    Task<ActionResult> SignalAsync(int pid, string signal, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives <paramref name="pid"/> the nice value <paramref name="nice"/>, with the console user's rights.</summary>
+    Task<ActionResult> ReniceAsync(int pid, int nice, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The console paused its display (<c>p</c>) or resumed it. A connection that samples by itself may sample less
     /// often meanwhile, and samples at once on resuming; an agent's connection has nothing to change.

@@ -111,6 +111,11 @@ public abstract class ProtocolConnection : ISysMedicConnection
                 features |= ConnectionFeatures.Alerts;
             }
 
+            if (hello.Capabilities.Contains("signal"))
+            {
+                features |= ConnectionFeatures.Actions;
+            }
+
             return features;
         }
     }
@@ -170,8 +175,34 @@ public abstract class ProtocolConnection : ISysMedicConnection
     {
         ArgumentNullException.ThrowIfNull(username);
         Task<UserDetailResult> detail = RequestAsync<UserDetailResult>(id => new UserDetailRequest(id, username), cancellationToken);
-        IReadOnlyList<UserPoint> history = await UserHistoryAsync(username, Views.DashboardView.ChartWindow, cancellationToken);
+        IReadOnlyList<UserPoint> history = await UserHistoryAsync(username, ChartWindows.Live, cancellationToken);
         return (await detail).ToUserDetail(history);
+    }
+
+    public async Task<ActionResult> SignalAsync(int pid, string signal, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            SignalResult done = await RequestAsync<SignalResult>(id => new SignalRequest(id, pid, signal), cancellationToken);
+            return new ActionResult(true, $"sent SIG{done.Signal} to {Describe(done.Pid, done.Name)}");
+        }
+        catch (AgentErrorException ex)
+        {
+            return new ActionResult(false, ex.Message);
+        }
+    }
+
+    public async Task<ActionResult> ReniceAsync(int pid, int nice, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            ReniceResult done = await RequestAsync<ReniceResult>(id => new ReniceRequest(id, pid, nice), cancellationToken);
+            return new ActionResult(true, string.Create(CultureInfo.InvariantCulture, $"{Describe(done.Pid, done.Name)} now runs at nice {done.Nice}"));
+        }
+        catch (AgentErrorException ex)
+        {
+            return new ActionResult(false, ex.Message);
+        }
     }
 
     /// <summary>Sends <paramref name="build"/>(id) and returns the response with that id; an agent error throws <see cref="AgentErrorException"/>.</summary>
@@ -283,6 +314,9 @@ public abstract class ProtocolConnection : ISysMedicConnection
     {
         _pending.FailAll(new ObjectDisposedException(GetType().Name));
     }
+
+    private static string Describe(int pid, string name) =>
+        name.Length == 0 ? pid.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{pid} ({name})");
 
     private async Task<IReadOnlyList<UserPoint>> UserHistoryAsync(string user, TimeSpan span, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace SysMedic.Tui.Views;
 public sealed partial class DashboardView : View
 {
     /// <summary>How far back the panel charts reach.</summary>
-    public static readonly TimeSpan ChartWindow = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan ChartWindow = ChartWindows.Live;
 
     private readonly ISysMedicConnection _connection;
     private readonly List<SystemPoint> _points = [];

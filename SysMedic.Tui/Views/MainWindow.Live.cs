@@ -156,7 +156,7 @@ public sealed partial class MainWindow
 
     private void LoadChartHistory()
     {
-        OnUiThread(_connection.GetHistoryAsync(new HistoryQuery(DashboardView.ChartWindow)), t =>
+        OnUiThread(_connection.GetHistoryAsync(new HistoryQuery(ChartWindows.Live)), t =>
         {
             if (t.IsCompletedSuccessfully)
             {
