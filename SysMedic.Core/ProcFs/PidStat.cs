@@ -16,7 +16,8 @@ public readonly record struct PidStat(
     int Threads,
     ulong StartTimeTicks,
     long RssPages,
-    uint Flags = 0)
+    uint Flags = 0,
+    ulong VsizeBytes = 0)
 {
     /// <summary>PF_KTHREAD in the flags field: a kernel thread, which has no command line and renames itself.</summary>
     public const uint KernelThreadFlag = 0x00200000;
@@ -64,13 +65,13 @@ public readonly record struct PidStat(
             || !r.NextInt64(out long threads)
             || !r.Skip(1)                       // itrealvalue
             || !r.NextUInt64(out ulong start)
-            || !r.Skip(1)                       // vsize
+            || !r.NextUInt64(out ulong vsize)
             || !r.NextInt64(out long rss))
         {
             return false;
         }
 
-        stat = new PidStat((int)pid, state[0], (int)ppid, utime, stime, (int)priority, (int)nice, (int)threads, start, Math.Max(0, rss), (uint)flags);
+        stat = new PidStat((int)pid, state[0], (int)ppid, utime, stime, (int)priority, (int)nice, (int)threads, start, Math.Max(0, rss), (uint)flags, vsize);
         return true;
     }
 }

@@ -6,12 +6,16 @@ namespace SysMedic.Core.ProcFs;
 /// </summary>
 public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRunning, int ProcsBlocked)
 {
+    /// <summary>The <c>cpuN</c> lines in file order (one per online CPU).</summary>
+    public IReadOnlyList<CpuTimes> PerCpu { get; init; } = [];
+
     /// <summary>Parses the file; false when the <c>cpu</c> line is missing or malformed.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out SystemStat stat)
     {
         stat = default;
         CpuTimes? cpu = null;
         int cpus = 0;
+        var perCpu = new List<CpuTimes>();
         long running = 0, blocked = 0;
         var r = new SpanReader(text);
         while (!r.Rest.IsEmpty)
@@ -24,6 +28,10 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
             else if (key.Length > 3 && key.StartsWith("cpu"u8))
             {
                 cpus++;
+                if (ParseCpu(ref r) is { } one)
+                {
+                    perCpu.Add(one);
+                }
             }
             else if (key.SequenceEqual("procs_running"u8))
             {
@@ -42,7 +50,7 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
             return false;
         }
 
-        stat = new SystemStat(times, Math.Max(1, cpus), (int)running, (int)blocked);
+        stat = new SystemStat(times, Math.Max(1, cpus), (int)running, (int)blocked) { PerCpu = perCpu };
         return true;
     }
 

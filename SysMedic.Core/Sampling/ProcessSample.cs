@@ -9,7 +9,8 @@ public readonly record struct ProcessSample(
     int Nice,
     int Threads,
     ulong CpuTicks,
-    long RssPages)
+    long RssPages,
+    ulong VirtualBytes = 0)
 {
     /// <summary>Process id.</summary>
     public int Pid => Info.Pid;

@@ -69,7 +69,7 @@ public sealed class ProcessScanner : IDisposable
                 Array.Resize(ref buffer, Math.Max(64, buffer.Length * 2));
             }
 
-            buffer[count++] = new ProcessSample(info, stat.Ppid, stat.State, stat.Priority, stat.Nice, stat.Threads, stat.CpuTicks, stat.RssPages);
+            buffer[count++] = new ProcessSample(info, stat.Ppid, stat.State, stat.Priority, stat.Nice, stat.Threads, stat.CpuTicks, stat.RssPages, stat.VsizeBytes);
         }
 
         Forget(count);

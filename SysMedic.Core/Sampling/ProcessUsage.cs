@@ -17,6 +17,12 @@ public sealed record ProcessUsage(
     /// <summary>Nice value, -20..19.</summary>
     public int Nice { get; init; }
 
+    /// <summary>The kernel's priority (20 + nice for ordinary processes, negative for real-time ones), as top's PR.</summary>
+    public int Priority { get; init; }
+
+    /// <summary>Virtual memory size, in bytes (top's VIRT).</summary>
+    public long VirtualBytes { get; init; }
+
     /// <summary>CPU time used since the process started, in seconds.</summary>
     public double CpuTimeSeconds { get; init; }
 

@@ -41,6 +41,7 @@ public static class SnapshotBuilder
             SwapUsedBytes = Math.Max(0, sys.Memory.SwapTotalBytes - sys.Memory.SwapFreeBytes),
             SwapTotalBytes = sys.Memory.SwapTotalBytes,
             ProcsRunning = sys.Stat.ProcsRunning,
+            CpuPerCorePercent = PerCore(previous?.System.Stat.PerCpu, sys.Stat.PerCpu),
         };
 
         IReadOnlyList<UserUsage> users = UserAggregator.Aggregate(processes, options.Filter);
@@ -50,6 +51,23 @@ public static class SnapshotBuilder
             Interfaces = interfaces,
             Interval = TimeSpan.FromSeconds(seconds),
         };
+    }
+
+    private static double[] PerCore(IReadOnlyList<CpuTimes>? before, IReadOnlyList<CpuTimes>? after)
+    {
+        // A CPU taken offline or brought back changes the lines: no per-core figures for that one interval.
+        if (before is null || after is null || before.Count != after.Count)
+        {
+            return [];
+        }
+
+        var result = new double[after.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = CpuPercent(before[i], after[i]);
+        }
+
+        return result;
     }
 
     /// <summary>Busy share of all CPUs between two /proc/stat readings, 0..100.</summary>
@@ -97,6 +115,8 @@ public static class SnapshotBuilder
             result[i] = new ProcessUsage(info.Pid, p.Ppid, info.Uid, info.User, info.Name, (char)p.State, cpu, Percent(rss, memTotal), rss, p.Threads, info.Cmdline)
             {
                 Nice = p.Nice,
+                Priority = p.Priority,
+                VirtualBytes = (long)Math.Min(p.VirtualBytes, long.MaxValue),
                 CpuTimeSeconds = p.CpuTicks / ticksPerSecond,
                 StartTimeSeconds = info.StartTimeTicks / ticksPerSecond,
             };

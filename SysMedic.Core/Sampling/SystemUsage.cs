@@ -34,4 +34,7 @@ public sealed record SystemUsage(
 
     /// <summary>Processes running and runnable now.</summary>
     public int ProcsRunning { get; init; }
+
+    /// <summary>Busy share of each CPU over the interval, 0..100, in /proc/stat's order (empty from older agents).</summary>
+    public IReadOnlyList<double> CpuPerCorePercent { get; init; } = [];
 }

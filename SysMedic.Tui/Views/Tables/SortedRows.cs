@@ -1,3 +1,5 @@
+using SysMedic.Tui.State;
+
 namespace SysMedic.Tui.Views.Tables;
 
 /// <summary>
@@ -26,7 +28,39 @@ public sealed class SortedRows<T>
         Descending = columns[sortColumn].DescendingFirst;
     }
 
-    public IReadOnlyList<TableColumn<T>> Columns { get; }
+    public IReadOnlyList<TableColumn<T>> Columns { get; private set; }
+
+    /// <summary>Puts the sorted rows in another order (a process tree); null keeps the sort order.</summary>
+    public Func<IReadOnlyList<T>, List<T>>? Arrange { get; set; }
+
+    /// <summary>The tagged rows (Space), marked with <c>*</c> before their first cell.</summary>
+    public TagSet Tags { get; } = new();
+
+    /// <summary>
+    /// When true the selected row keeps its line on screen while the rows re-sort (the list moves under it); moving
+    /// the selection turns it off, and so does the row going away (<see cref="FollowLost"/> then names it).
+    /// </summary>
+    public bool Follow { get; set; }
+
+    /// <summary>The key of the row that was followed when it went away; null while following or never followed.</summary>
+    public string? FollowLost { get; private set; }
+
+    /// <summary>The key of <paramref name="row"/>.</summary>
+    public string KeyOf(T row) => _key(row);
+
+    /// <summary>Whether <paramref name="row"/> is tagged.</summary>
+    public bool IsTagged(T row) => Tags.Count > 0 && Tags.Contains(_key(row));
+
+    /// <summary>Replaces the columns, keeping the sort column when the new set has one of the same header.</summary>
+    public void SetColumns(IReadOnlyList<TableColumn<T>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        string header = Columns[SortColumn].Header;
+        Columns = columns;
+        int same = columns.ToList().FindIndex(c => c.Header == header);
+        SortColumn = same >= 0 ? same : Math.Min(SortColumn, columns.Count - 1);
+        Apply();
+    }
 
     /// <summary>Index of the column rows are sorted by.</summary>
     public int SortColumn { get; private set; }
@@ -81,15 +115,32 @@ public sealed class SortedRows<T>
     {
         string? selectedKey = Selected is { } selected ? _key(selected) : null;
         int selectedIndex = SelectedIndex;
+        int line = SelectedIndex - Top;
         List<T> shown = Filter is null ? [.. _all] : [.. _all.Where(Filter)];
         Comparison<T> column = Columns[SortColumn].Compare;
         Comparison<T> ordered = Descending ? (a, b) => column(b, a) : column;
 
         // Ties keep one order across refreshes, so equal rows do not swap places every two seconds.
         shown.Sort((a, b) => ordered(a, b) is var c && c != 0 ? c : _tieBreak(a, b));
+        if (Arrange is { } arrange)
+        {
+            shown = arrange(shown);
+        }
+
         _shown = shown;
         int found = selectedKey is null ? -1 : shown.FindIndex(r => _key(r) == selectedKey);
         SelectedIndex = shown.Count == 0 ? -1 : found >= 0 ? found : Math.Clamp(selectedIndex, 0, shown.Count - 1);
+        if (Follow && found >= 0 && line >= 0 && line < PageSize)
+        {
+            // The followed row stays on its line: the rows move under it.
+            Top = Math.Clamp(found - line, 0, Math.Max(0, shown.Count - PageSize));
+        }
+        else if (Follow && selectedKey is not null && found < 0)
+        {
+            Follow = false;
+            FollowLost = selectedKey;
+        }
+
         KeepSelectionInView();
         _text = null;
     }
@@ -112,6 +163,14 @@ public sealed class SortedRows<T>
 
         SelectedIndex = Math.Clamp(index, 0, _shown.Count - 1);
         KeepSelectionInView();
+    }
+
+    /// <summary>Starts following the selected row (see <see cref="Follow"/>); false when nothing is selected.</summary>
+    public bool StartFollowing()
+    {
+        FollowLost = null;
+        Follow = Selected is not null;
+        return Follow;
     }
 
     /// <summary>Moves the selection by <paramref name="rows"/> (negative: up).</summary>

@@ -19,6 +19,8 @@ public sealed partial class SortedTable<T>
 
         if (Move(key) is { } target)
         {
+            // Moving by hand ends following a row, as in htop.
+            _rows.Follow = false;
             Select(target);
             return true;
         }

@@ -43,6 +43,9 @@ public sealed partial class SortedTable<T> : View
     /// <summary>Another row was selected.</summary>
     public event EventHandler? SelectionChanged;
 
+    /// <summary>The rows' state: sort, filter, selection, tags, follow.</summary>
+    public SortedRows<T> Rows => _rows;
+
     /// <summary>Index of the column rows are sorted by.</summary>
     public int SortColumn => _rows.SortColumn;
 
@@ -95,6 +98,17 @@ public sealed partial class SortedTable<T> : View
         _rows.Apply();
         Render();
     }
+
+    /// <summary>Replaces the columns (optional columns shown or hidden), keeping the sort column when it stays.</summary>
+    public void SetColumns(IReadOnlyList<TableColumn<T>> columns)
+    {
+        _rows.SetColumns(columns);
+        Render();
+        SortChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Draws the rows again after a change of their state (tags, tree) that the table cannot see.</summary>
+    public void Refresh() => Apply();
 
     /// <summary>Selects the row at <paramref name="index"/> in <see cref="Shown"/> and scrolls to it.</summary>
     public void Select(int index)

@@ -71,7 +71,7 @@ public sealed class TableText
             raw[r] = new string[columns.Count];
             for (int c = 0; c < columns.Count; c++)
             {
-                string text = columns[c].Text(row);
+                string text = c == 0 && table.IsTagged(row) ? "*" + columns[c].Text(row) : columns[c].Text(row);
                 raw[r][c] = text;
                 widths[c] = Math.Max(widths[c], CellText.Columns(text));
             }
