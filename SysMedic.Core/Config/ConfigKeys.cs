@@ -22,6 +22,8 @@ public static class ConfigKeys
         .. AlertsKeys(),
         new("storage.processes_per_check", K.Whole(0, 500), "Processes recorded at each check, the busiest by CPU and by memory (0: none)",
             c => c.Storage.ProcessesPerCheck, (c, v) => c with { Storage = c.Storage with { ProcessesPerCheck = (int)v } }),
+        new("console.readonly", K.Boolean(), "A read-only console: no signal, renice or resolve (as --readonly)",
+            c => c.Console.ReadOnly, (c, v) => c with { Console = c.Console with { ReadOnly = (bool)v } }),
         new("data_path", K.AbsolutePath(), "Directory of the database",
             c => c.DataPath, (c, v) => c with { DataPath = (string)v }),
         new("database_retention_days", K.Whole(1, 36500, "days"), "Days of history kept in the database",
@@ -33,7 +35,7 @@ public static class ConfigKeys
     private static readonly Dictionary<string, ConfigKey> ByPath = All.ToDictionary(k => k.Path, StringComparer.Ordinal);
 
     /// <summary>The section names, in file order, including <c>user_thresholds</c>.</summary>
-    public static readonly IReadOnlyList<string> Sections = ["monitoring", "users", UserThresholdsSection, "user_filtering", "websocket", "email", "alerts", "storage"];
+    public static readonly IReadOnlyList<string> Sections = ["monitoring", "users", UserThresholdsSection, "user_filtering", "websocket", "email", "alerts", "storage", "console"];
 
     /// <summary>
     /// The key at <paramref name="path"/>, including <c>user_thresholds.USER.cpu_threshold</c> and

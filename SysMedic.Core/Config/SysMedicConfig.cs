@@ -30,6 +30,9 @@ public sealed record SysMedicConfig
     /// <summary>The <c>storage</c> section.</summary>
     public StorageSection Storage { get; init; } = new();
 
+    /// <summary>The <c>console</c> section.</summary>
+    public ConsoleSection Console { get; init; } = new();
+
     /// <summary>The directory holding the database (the PID files are in the runtime directory).</summary>
     public string DataPath { get; init; } = "/var/lib/sysmedic";
 

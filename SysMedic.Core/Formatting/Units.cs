@@ -26,7 +26,19 @@ public static class Units
     /// <summary>A rate in bytes per second: <c>1.2 MiB/s</c>.</summary>
     public static string Rate(double bytesPerSecond) => Bytes(bytesPerSecond) + "/s";
 
-    /// <summary>A percentage with one decimal: <c>42.0%</c>.</summary>
+    /// <summary>CPU time as top's TIME+: <c>12:34.56</c> (minutes:seconds), <c>3h05:12</c> from an hour on.</summary>
+    public static string CpuTime(double seconds)
+    {
+        // As top's TIME+: minutes:seconds.hundredths, and hours in front once there are any ("3h05:12").
+        long hundredths = (long)Math.Max(0, Math.Round(seconds * 100));
+        long minutes = hundredths / 6000;
+        double rest = (hundredths % 6000) / 100.0;
+        return minutes < 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{minutes}:{rest:00.00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}:{(int)rest:00}");
+    }
+
+    /// <summary>Percent with one decimal: <c>42.5%</c>.</summary>
     public static string Percent(double percent) => string.Create(CultureInfo.InvariantCulture, $"{percent:0.0}%");
 
     /// <summary>A duration the way uptime reads: <c>3d 4h 12m</c>, <c>5h 02m</c>, <c>12m 30s</c>.</summary>

@@ -65,6 +65,7 @@ public class ConfigEditorTests
         ["alerts.clear_after_minutes"] = "0",
         ["storage.processes_per_check"] = "5",
         ["alerts.webhooks"] = "[{url: \"https://example.org/h\", format: discord}]",
+        ["console.readonly"] = "true",
         ["data_path"] = "/srv/sysmedic",
         ["database_retention_days"] = "365",
         ["log_path"] = "/srv/log",

@@ -15,7 +15,7 @@ public static class ConsoleApp
     /// doctor when one answers on its socket, else on the embedded sampler. <paramref name="error"/> gets the reason
     /// when the terminal or /proc cannot be used.
     /// </summary>
-    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null, QuickConnectUrl? remote = null)
+    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null, QuickConnectUrl? remote = null, bool readOnly = false)
     {
         if (System.Console.IsInputRedirected || System.Console.IsOutputRedirected)
         {
@@ -64,7 +64,7 @@ public static class ConsoleApp
 
                 // Without the quiet input nothing would tell the gate about keys: the stock loop is kept then.
                 using EventDrivenLoop? loop = input is null ? null : new EventDrivenLoop(app, gate);
-                using var window = new MainWindow(connection, themes);
+                using var window = new MainWindow(connection, themes, readOnly);
                 using ConsoleStats? stats = ConsoleStats.FromEnvironment(app, connection, gate);
                 try
                 {

@@ -42,6 +42,12 @@ public static class CliOptions
         Description = "With --connect: read the relay's secret from this file (mode 0600) instead of the URL",
     };
 
+    /// <summary>The console refuses every action key (signal, renice, resolve), as htop's --readonly.</summary>
+    public static readonly Option<bool> ReadOnly = new("--readonly")
+    {
+        Description = "Console without actions: no signal (F9), nice (F7/F8) or resolving alerts (also console.readonly in the configuration)",
+    };
+
     /// <summary>Machine-readable output: snake_case JSON.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (snake_case) instead of a table" };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SysMedic.Agent.Doctor;
 using SysMedic.Agent.Relay;
+using SysMedic.Core.Config;
 using SysMedic.Core.Protocol;
 using SysMedic.Tui.Bootstrap;
 using SysMedic.Tui.Connection;
@@ -60,6 +61,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.Theme);
         root.Options.Add(CliOptions.Connect);
         root.Options.Add(CliOptions.SecretFile);
+        root.Options.Add(CliOptions.ReadOnly);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
@@ -100,6 +102,7 @@ public static class SysMedicCli
             throw new CliUsageException("--secret-file goes with --connect");
         }
 
-        return ConsoleApp.Run(error, CliConfig.Load(parsed), parsed.GetValue(CliOptions.Theme), remote);
+        SysMedicConfig config = CliConfig.Load(parsed);
+        return ConsoleApp.Run(error, config, parsed.GetValue(CliOptions.Theme), remote, readOnly: parsed.GetValue(CliOptions.ReadOnly) || config.Console.ReadOnly);
     }
 }

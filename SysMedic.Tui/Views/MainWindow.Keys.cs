@@ -70,8 +70,24 @@ public sealed partial class MainWindow
             return true;
         }
 
-        return !IsTyping() && HandleLetter(key);
+        if (IsTyping())
+        {
+            return false;
+        }
+
+        // A capital letter never opens a menu (Terminal.Gui's menus answer their mnemonic with Shift too): menus are
+        // on Alt. The capitals the screens use go to them here.
+        if (IsShiftedLetter(key))
+        {
+            _ = Current == Screen.Processes && Processes.HandleKey(key);
+            return true;
+        }
+
+        return HandleLetter(key);
     }
+
+    private static bool IsShiftedLetter(Key key) =>
+        key.IsShift && !key.IsAlt && !key.IsCtrl && key.NoShift.AsRune.Value is >= 'a' and <= 'z';
 
     private static Screen? ScreenFor(Key key)
     {

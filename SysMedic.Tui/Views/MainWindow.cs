@@ -14,8 +14,9 @@ public sealed partial class MainWindow : Window
     private readonly ISysMedicConnection _connection;
     private readonly Dictionary<Screen, View> _screens;
 
-    public MainWindow(ISysMedicConnection connection, IReadOnlyList<ConsoleTheme>? themes = null)
+    public MainWindow(ISysMedicConnection connection, IReadOnlyList<ConsoleTheme>? themes = null, bool readOnly = false)
     {
+        ReadOnly = readOnly;
         _connection = connection;
         Title = "sysmedic";
         BorderStyle = LineStyle.None;
@@ -28,6 +29,7 @@ public sealed partial class MainWindow : Window
         Dashboard = new DashboardView(connection);
         Users = new UsersView(connection);
         Processes = new ProcessesView();
+        ProcessCommands = new ProcessCommands(Processes, connection, () => ReadOnly, () => Theme);
         Alerts = new AlertsView(connection);
         Alerts.ResolveRequested += (_, alert) => OpenResolve(alert);
         Alerts.ShowResolvedChanged += (_, _) => RefreshAlerts(force: true);
@@ -79,6 +81,12 @@ public sealed partial class MainWindow : Window
 
     /// <summary>The screen shown now.</summary>
     public Screen Current { get; private set; }
+
+    /// <summary>A read-only console (<c>--readonly</c>, <c>console.readonly</c>): no signal, renice or resolve.</summary>
+    public bool ReadOnly { get; }
+
+    /// <summary>Signal and renice on the Processes screen.</summary>
+    public ProcessCommands ProcessCommands { get; }
 
     /// <summary>True while the live refresh is paused (<c>p</c>).</summary>
     public bool Paused { get; private set; }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using SysMedic.Core.Formatting;
 using SysMedic.Core.Sampling;
+using SysMedic.Tui.State;
 using SysMedic.Tui.Views.Tables;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -8,14 +10,19 @@ namespace SysMedic.Tui.Views;
 
 /// <summary>
 /// Every process, sortable; <c>/</c> filters by text (pid, user, name, command), <c>u</c> shows only the selected
-/// process's user (again: everyone). A view made for one user keeps that user filter.
+/// process's user (again: everyone); Space tags, <c>e</c> shows the tree, <c>F</c> follows the selected process.
+/// A view made for one user keeps that user filter. What acts on processes (signal, renice) is the owner's
+/// (<see cref="ActionKey"/>); the outcome is shown here with <see cref="SetNotice"/>.
 /// </summary>
 public sealed partial class ProcessesView : View
 {
     private readonly TextBlock _bar;
     private readonly TextField _filter;
     private readonly string? _fixedUser;
+    private readonly ProcessTree _tree = new();
     private IReadOnlyList<ProcessUsage> _processes = [];
+    private ProcessColumnChoice _optional;
+    private string _notice = "";
 
     /// <summary>All processes, or only <paramref name="fixedUser"/>'s.</summary>
     public ProcessesView(string? fixedUser = null)
@@ -54,8 +61,17 @@ public sealed partial class ProcessesView : View
     /// <summary>True while the filter field has the keyboard.</summary>
     public bool IsEditingFilter => _filter.HasFocus;
 
+    /// <summary>True while processes are shown under their parents (<c>e</c>).</summary>
+    public bool TreeMode { get; private set; }
+
+    /// <summary>The optional columns shown.</summary>
+    public ProcessColumnChoice OptionalColumns => _optional;
+
     /// <summary>The status line above the table.</summary>
     public string BarText => _bar.Content;
+
+    /// <summary>The processes of the latest snapshot shown (all users).</summary>
+    public IReadOnlyList<ProcessUsage> Processes => _processes;
 
     /// <summary>Shows the processes of <paramref name="snapshot"/>.</summary>
     public void Show(Snapshot snapshot)
@@ -67,9 +83,36 @@ public sealed partial class ProcessesView : View
     /// <summary>Shows <paramref name="processes"/>.</summary>
     public void Show(IReadOnlyList<ProcessUsage> processes)
     {
+        ArgumentNullException.ThrowIfNull(processes);
         _processes = processes;
+        Table.Rows.Tags.KeepOnly(processes.Select(ProcessColumns.Key));
         Table.SetRows(processes);
+        if (Table.Rows.FollowLost is { } gone)
+        {
+            _notice = $"{gone} ended: no longer following it";
+            Table.Rows.StopFollowing();
+        }
+
         UpdateBar();
+    }
+
+    /// <summary>Shows <paramref name="notice"/> (an action's outcome) at the start of the status line until the next one.</summary>
+    public void SetNotice(string notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        _notice = SafeText.ForTerminal(notice);
+        UpdateBar();
+    }
+
+    /// <summary>The processes an action applies to: the tagged ones when any are, else the selected one.</summary>
+    public IReadOnlyList<ProcessUsage> Targets()
+    {
+        if (Table.Rows.Tags.Count > 0)
+        {
+            return [.. _processes.Where(p => Table.Rows.Tags.Contains(ProcessColumns.Key(p)))];
+        }
+
+        return Table.Selected is { } selected ? [selected] : [];
     }
 
     /// <summary>Opens the text filter and gives it the keyboard.</summary>
@@ -116,6 +159,22 @@ public sealed partial class ProcessesView : View
         UpdateBar();
     }
 
+    /// <summary>Shows or hides the optional column <paramref name="column"/>.</summary>
+    public void ToggleColumn(ProcessColumnChoice column)
+    {
+        _optional ^= column;
+        Table.SetColumns(ProcessColumns.For(_optional, TreeMode ? p => _tree.Prefix(p.Pid) : null));
+    }
+
+    /// <summary>Shows processes under their parents, or as a flat list again.</summary>
+    public void ToggleTree()
+    {
+        TreeMode = !TreeMode;
+        Table.Rows.Arrange = TreeMode ? _tree.Arrange : null;
+        Table.SetColumns(ProcessColumns.For(_optional, TreeMode ? p => _tree.Prefix(p.Pid) : null));
+        UpdateBar();
+    }
+
     private bool Matches(ProcessUsage p) =>
         (UserFilter is null || p.User == UserFilter) && ProcessColumns.Matches(p, TextFilter);
 
@@ -134,7 +193,13 @@ public sealed partial class ProcessesView : View
 
         string user = UserFilter is null ? "all users" : "user " + SafeText.ForTerminal(UserFilter);
         string text = TextFilter.Length == 0 ? "" : $"  filter \"{SafeText.ForTerminal(TextFilter)}\"";
-        string keys = _fixedUser is null ? "/ filter  u user  < > sort  r reverse" : "/ filter  < > sort  r reverse";
-        _bar.Content = $"{Table.Shown.Count} of {_processes.Count} processes, {user}{text}, by {Table.SortHeader}   {keys}";
+        string tree = TreeMode ? ", tree" : "";
+        string tagged = Table.Rows.Tags.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {Table.Rows.Tags.Count} tagged");
+        string follow = Table.Rows.Follow && Table.Selected is { } f ? string.Create(CultureInfo.InvariantCulture, $", following {f.Pid}") : "";
+        string keys = _fixedUser is null ? "/ filter  u user  Space tag  e tree  F9 signal  F7/F8 nice" : "/ filter  Space tag  e tree  F9 signal  F7/F8 nice";
+
+        // An action's outcome comes first: on a narrow terminal the end of the line is cut.
+        string notice = _notice.Length > 0 ? _notice + " | " : "";
+        _bar.Content = $"{notice}{Table.Shown.Count} of {_processes.Count} processes, {user}{text}, by {Table.SortHeader}{tree}{tagged}{follow}   {keys}";
     }
 }

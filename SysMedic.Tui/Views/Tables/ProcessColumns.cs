@@ -21,10 +21,45 @@ public static class ProcessColumns
     private static readonly TableColumn<ProcessUsage> Memory = new("MEM%", p => Units.Number(p.MemoryPercent, 1), (a, b) => a.MemoryPercent.CompareTo(b.MemoryPercent), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Rss = new("RSS", p => Units.Bytes(p.RssBytes), (a, b) => a.RssBytes.CompareTo(b.RssBytes), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Threads = new("THR", p => p.Threads.ToString(CultureInfo.InvariantCulture), (a, b) => a.Threads.CompareTo(b.Threads), AlignRight: true);
-    private static readonly TableColumn<ProcessUsage> Command = new("COMMAND", p => ProcessText.Command(p.Cmdline, p.Name), (a, b) => string.CompareOrdinal(CommandOf(a), CommandOf(b)));
+    private static readonly TableColumn<ProcessUsage> Command = CommandColumn(null);
+    private static readonly TableColumn<ProcessUsage> NiceColumn = new("NI", p => p.Nice.ToString(CultureInfo.InvariantCulture), (a, b) => a.Nice.CompareTo(b.Nice), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Priority = new("PRI", p => p.Priority.ToString(CultureInfo.InvariantCulture), (a, b) => a.Priority.CompareTo(b.Priority), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Virtual = new("VIRT", p => Units.Bytes(p.VirtualBytes), (a, b) => a.VirtualBytes.CompareTo(b.VirtualBytes), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Time = new("TIME+", p => Units.CpuTime(p.CpuTimeSeconds), (a, b) => a.CpuTimeSeconds.CompareTo(b.CpuTimeSeconds), AlignRight: true);
 
-    /// <summary>PID, USER, NAME, S, CPU%, MEM%, RSS, THR, COMMAND.</summary>
-    public static IReadOnlyList<TableColumn<ProcessUsage>> Full { get; } = [Pid, User, Name, State, Cpu, Memory, Rss, Threads, Command];
+    /// <summary>PID, USER, NAME, S, CPU%, MEM%, RSS, THR, NI, COMMAND.</summary>
+    public static IReadOnlyList<TableColumn<ProcessUsage>> Full { get; } = For(ProcessColumnChoice.None, null);
+
+    /// <summary>
+    /// The Processes screen's columns: <see cref="Full"/> with the optional ones chosen (PRI, VIRT, TIME+), and the
+    /// tree's glyphs before each command when <paramref name="treePrefix"/> is given.
+    /// </summary>
+    public static IReadOnlyList<TableColumn<ProcessUsage>> For(ProcessColumnChoice optional, Func<ProcessUsage, string>? treePrefix)
+    {
+        var columns = new List<TableColumn<ProcessUsage>> { Pid, User, Name, State, Cpu, Memory, Rss };
+        if (optional.HasFlag(ProcessColumnChoice.Virtual))
+        {
+            columns.Add(Virtual);
+        }
+
+        columns.Add(Threads);
+        if (optional.HasFlag(ProcessColumnChoice.Priority))
+        {
+            columns.Add(Priority);
+        }
+
+        columns.Add(NiceColumn);
+        if (optional.HasFlag(ProcessColumnChoice.CpuTime))
+        {
+            columns.Add(Time);
+        }
+
+        columns.Add(treePrefix is null ? Command : CommandColumn(treePrefix));
+        return columns;
+    }
+
+    private static TableColumn<ProcessUsage> CommandColumn(Func<ProcessUsage, string>? treePrefix) =>
+        new("COMMAND", p => (treePrefix?.Invoke(p) ?? "") + ProcessText.Command(p.Cmdline, p.Name), (a, b) => string.CompareOrdinal(CommandOf(a), CommandOf(b)));
 
     /// <summary>PID, USER, CPU%, MEM%, NAME: the dashboard's top processes.</summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> Compact { get; } = [Pid, User, Cpu, Memory, Name];

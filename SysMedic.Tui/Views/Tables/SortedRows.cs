@@ -173,6 +173,13 @@ public sealed class SortedRows<T>
         return Follow;
     }
 
+    /// <summary>Stops following and forgets the row that was lost.</summary>
+    public void StopFollowing()
+    {
+        Follow = false;
+        FollowLost = null;
+    }
+
     /// <summary>Moves the selection by <paramref name="rows"/> (negative: up).</summary>
     public void MoveBy(int rows) => Select(SelectedIndex + rows);
 
