@@ -15,7 +15,7 @@ internal sealed class ConsoleHarness : IDisposable
     /// The console on <paramref name="connection"/>. With <paramref name="snapshotFirst"/> the connection has its first
     /// snapshot before the window exists, as the local and remote connections do (they wait for it).
     /// </summary>
-    public ConsoleHarness(int cols = 120, int rows = 40, FakeConnection? connection = null, bool snapshotFirst = false)
+    public ConsoleHarness(int cols = 120, int rows = 40, FakeConnection? connection = null, bool snapshotFirst = false, bool readOnly = false)
     {
         Connection = connection ?? new FakeConnection();
         App = Application.Create();
@@ -26,7 +26,7 @@ internal sealed class ConsoleHarness : IDisposable
             Connection.Publish(ConsoleSnapshots.Busy());
         }
 
-        Window = new MainWindow(Connection);
+        Window = new MainWindow(Connection, readOnly: readOnly);
         _session = App.Begin(Window);
         if (!snapshotFirst)
         {

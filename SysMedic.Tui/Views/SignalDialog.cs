@@ -17,8 +17,8 @@ public sealed class SignalDialog : Dialog
     public SignalDialog(string target)
     {
         Title = "Send a signal";
-        Width = Math.Max(40, Math.Min(100, target.Length + 6));
-        Height = ProcessSignals.All.Count + 7;
+        Width = Math.Clamp(target.Length + 10, 40, 110);
+        Height = ProcessSignals.All.Count + 8;
         Add(new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = "to " + target });
         _list = new ListView { X = 1, Y = 2, Width = Dim.Fill(1), Height = ProcessSignals.All.Count };
         _list.SetSource(new ObservableCollection<string>([.. ProcessSignals.All.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Number,2} SIG{s.Name}"))]));
