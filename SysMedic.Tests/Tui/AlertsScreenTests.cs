@@ -178,6 +178,49 @@ public class AlertsScreenTests
 
     [Test]
     [CancelAfter(30000)]
+    public void Space_tags_alerts_and_Enter_resolves_every_tagged_one_with_one_note_and_says_how_each_went()
+    {
+        FakeConnection connection = WithAlerts();
+        connection.Alerts.Add(new Alert(5, T.AddMinutes(-2), AlertType.User, AlertSeverity.Low, "user:carol:cpu", "carol uses 20% CPU"));
+        using var run = new ScriptedRun(connection: connection);
+        string tagged = "";
+        string form = "";
+        string after = "";
+        run.Then(() => run.App.InjectKey(Key.F3))
+            .Then(() =>
+            {
+                run.App.InjectKey(Key.Space);
+                run.App.InjectKey(Key.Space);
+            })
+            .Then(() => tagged = run.Screen())
+            .Then(() => connection.ResolveError = "alert 5 was already resolved by dave")
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => form = run.Screen())
+            .Then(() =>
+            {
+                foreach (char c in "rebooted")
+                {
+                    run.App.InjectKey(new Key(c));
+                }
+            })
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => after = run.Screen())
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tagged, Does.Contain("*OPEN").And.Contain("2 tagged"));
+            Assert.That(form, Does.Contain("Resolve 2 alerts").And.Contain("alerts 5, 2"), "in the order shown");
+            Assert.That(run.Connection.Resolutions.Select(r => (r.Id, r.Note)), Is.EquivalentTo(new[] { (2L, "rebooted"), (5L, "rebooted") }), "one request per alert");
+            Assert.That(after, Does.Contain("2: resolved").And.Contain("5: alert 5 was already resolved by dave"));
+            Assert.That(run.Window.Alerts.Table.Rows.Tags.Count, Is.Zero);
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+
+    [Test]
+    [CancelAfter(30000)]
     public void A_refused_resolution_shows_the_agents_error()
     {
         FakeConnection connection = WithAlerts();

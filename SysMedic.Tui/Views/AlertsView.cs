@@ -53,6 +53,9 @@ public sealed class AlertsView : View
     /// <summary>Enter on an alert (or Alerts &gt; Resolve).</summary>
     public event EventHandler<Alert>? ResolveRequested;
 
+    /// <summary>Enter with alerts tagged (Space): resolve them all with one note.</summary>
+    public event EventHandler? ResolveTaggedRequested;
+
     /// <summary><c>a</c> was pressed: the screen wants resolved alerts too, or no longer.</summary>
     public event EventHandler? ShowResolvedChanged;
 
@@ -98,6 +101,25 @@ public sealed class AlertsView : View
         UpdateBar();
     }
 
+    /// <summary>The alerts Enter resolves: the tagged ones when any are, else the selected one.</summary>
+    public IReadOnlyList<Alert> Targets()
+    {
+        if (Table.Rows.Tags.Count > 0)
+        {
+            return [.. Table.Shown.Where(Table.Rows.IsTagged)];
+        }
+
+        return Table.Selected is { } selected ? [selected] : [];
+    }
+
+    /// <summary>Untags every alert (after they were resolved).</summary>
+    public void ClearTags()
+    {
+        Table.Rows.Tags.Clear();
+        Table.Refresh();
+        UpdateBar();
+    }
+
     private bool OnTableKey(Key key)
     {
         if (key == Key.A)
@@ -106,11 +128,37 @@ public sealed class AlertsView : View
             return true;
         }
 
+        if (key == Key.Space)
+        {
+            if (Table.Selected is { } selected)
+            {
+                _ = Table.Rows.Tags.Toggle(AlertColumns.Key(selected));
+                Table.Select(Table.Rows.SelectedIndex + 1);
+                Table.Refresh();
+                UpdateBar();
+            }
+
+            return true;
+        }
+
+        if (key == Key.U.WithShift)
+        {
+            ClearTags();
+            return true;
+        }
+
+        if (key == Key.Enter && Table.Rows.Tags.Count > 0)
+        {
+            ResolveTaggedRequested?.Invoke(this, EventArgs.Empty);
+            return true;
+        }
+
         return false;
     }
 
     private void Update()
     {
+        Table.Rows.Tags.KeepOnly(_alerts.Select(AlertColumns.Key));
         Table.SetRows(_alerts);
         UpdateBar();
         ShowDetails();
@@ -128,7 +176,8 @@ public sealed class AlertsView : View
         string shown = ShowResolved ? $"{open} unresolved, {_alerts.Count - open} resolved" : $"{open} unresolved";
         // The outcome of a resolution comes first: on a narrow terminal the end of the line is cut.
         string notice = string.Concat(_loadError.Length > 0 ? "could not load alerts: " + _loadError + " | " : "", _notice.Length > 0 ? _notice + " | " : "");
-        _bar.Content = $"{notice}{shown}, by {Table.SortHeader}   Enter: resolve  a: {(ShowResolved ? "hide" : "show")} resolved";
+        string tagged = Table.Rows.Tags.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {Table.Rows.Tags.Count} tagged");
+        _bar.Content = $"{notice}{shown}{tagged}, by {Table.SortHeader}   Enter: resolve  Space: tag  a: {(ShowResolved ? "hide" : "show")} resolved";
     }
 
     private void ShowDetails()

@@ -43,10 +43,76 @@ public sealed partial class MainWindow
         Alerts.SetShowResolved(!Alerts.ShowResolved);
     }
 
+    /// <summary>
+    /// Resolves every tagged alert with one note: one request per alert (the protocol resolves one at a time), and
+    /// the outcome of each above the table. Alerts already resolved, or not stored yet, are left out and said so.
+    /// </summary>
+    public void ResolveTagged()
+    {
+        IReadOnlyList<Alert> tagged = Alerts.Targets();
+        if (ReadOnly)
+        {
+            Alerts.SetNotice(ProcessCommands.ReadOnlyNotice);
+            return;
+        }
+
+        if (tagged.Count == 0 || !_connection.Features.HasFlag(ConnectionFeatures.Alerts) || App is not { } app)
+        {
+            return;
+        }
+
+        var skipped = tagged.Where(a => a.IsResolved || a.Id <= 0).Select(a => a.IsResolved ? $"{a.Id}: already resolved" : "an alert not stored yet").ToList();
+        Alert[] open = [.. tagged.Where(a => !a.IsResolved && a.Id > 0)];
+        if (open.Length == 0)
+        {
+            Alerts.SetNotice(string.Join("; ", skipped));
+            return;
+        }
+
+        (string Note, string By)? resolution;
+        using (var dialog = new ResolveAlertDialog(open, AlertsCommand.LoginName()))
+        {
+            dialog.SetScheme(Theme.ToScheme());
+            app.Run(dialog);
+            resolution = dialog.Resolution;
+        }
+
+        if (resolution is not { } r)
+        {
+            return;
+        }
+
+        Task<ResolveResult>[] requests = [.. open.Select(a => _connection.ResolveAlertAsync(a.Id, r.Note, r.By))];
+        OnUiThread(Task.WhenAll(requests).ContinueWith(_ => requests, TaskScheduler.Default), _ =>
+        {
+            var outcomes = new List<string>();
+            for (int i = 0; i < open.Length; i++)
+            {
+                Task<ResolveResult> t = requests[i];
+                if (t.IsCompletedSuccessfully && t.Result.Ok && t.Result.Alert is { } resolved)
+                {
+                    _alerts.Remember(resolved);
+                }
+
+                outcomes.Add(t.IsCompletedSuccessfully ? (t.Result.Ok ? $"{open[i].Id}: resolved" : $"{open[i].Id}: {t.Result.Message}") : $"{open[i].Id}: {t.Exception?.InnerException?.Message ?? "request cancelled"}");
+            }
+
+            Alerts.ClearTags();
+            ShowAlertLists();
+            Alerts.SetNotice(string.Join("; ", outcomes.Concat(skipped)));
+        });
+    }
+
     /// <summary>Asks for a note and a name, then resolves <paramref name="alert"/> through the connection and shows the outcome.</summary>
     public void OpenResolve(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        if (ReadOnly)
+        {
+            Alerts.SetNotice(ProcessCommands.ReadOnlyNotice);
+            return;
+        }
+
         if (alert.IsResolved)
         {
             Alerts.SetNotice($"alert {alert.Id} is already resolved");

@@ -32,6 +32,7 @@ public sealed partial class MainWindow : Window
         ProcessCommands = new ProcessCommands(Processes, connection, () => ReadOnly, () => Theme);
         Alerts = new AlertsView(connection);
         Alerts.ResolveRequested += (_, alert) => OpenResolve(alert);
+        Alerts.ResolveTaggedRequested += (_, _) => ResolveTagged();
         Alerts.ShowResolvedChanged += (_, _) => RefreshAlerts(force: true);
         History = new HistoryView(connection);
         History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);

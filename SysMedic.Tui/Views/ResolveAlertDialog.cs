@@ -17,12 +17,24 @@ public sealed class ResolveAlertDialog : Dialog
     private readonly TextField _by;
 
     public ResolveAlertDialog(Alert alert, string resolvedBy)
+        : this([alert], resolvedBy)
     {
-        ArgumentNullException.ThrowIfNull(alert);
-        Title = string.Create(CultureInfo.InvariantCulture, $"Resolve alert {alert.Id}");
+    }
+
+    /// <summary>One note and one name for every alert of <paramref name="alerts"/> (the tagged ones).</summary>
+    public ResolveAlertDialog(IReadOnlyList<Alert> alerts, string resolvedBy)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        Alert alert = alerts[0];
+        Title = alerts.Count == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"Resolve alert {alert.Id}")
+            : string.Create(CultureInfo.InvariantCulture, $"Resolve {alerts.Count} alerts");
         Width = Dim.Percent(80);
         Height = 11;
-        var what = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = SafeText.ForTerminal($"[{alert.Severity.ToKey()}] {alert.Message}") };
+        string text = alerts.Count == 1
+            ? $"[{alert.Severity.ToKey()}] {alert.Message}"
+            : "alerts " + string.Join(", ", alerts.Select(a => a.Id.ToString(CultureInfo.InvariantCulture)));
+        var what = new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = SafeText.ForTerminal(text) };
         var noteLabel = new Label { X = 1, Y = 2, Text = "Note:" };
         _note = new TextField { X = 14, Y = 2, Width = Dim.Fill(1) };
         var byLabel = new Label { X = 1, Y = 4, Text = "Resolved by:" };
