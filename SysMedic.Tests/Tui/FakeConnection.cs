@@ -182,12 +182,18 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
             : new ActionResult(true, $"{pid} ({name}) now runs at nice {nice}"));
     }
 
+    /// <summary>Whether the user detail is answered from another thread, as an agent's is, rather than at once.</summary>
+    public bool AnswerDetailLater { get; init; }
+
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
     {
         DetailRequests.Add(username);
         ProcessUsage[] processes = Latest?.Processes.Where(p => p.User == username).ToArray() ?? [];
         UserPoint[] history = Latest is null ? [] : [new UserPoint(Latest.Timestamp, 40, 20)];
-        return Task.FromResult(new UserDetail(username, Thresholds.For(username), Thresholds.PerUser.ContainsKey(username), processes, history, []));
+        var detail = new UserDetail(username, Thresholds.For(username), Thresholds.PerUser.ContainsKey(username), processes, history, []);
+        return AnswerDetailLater
+            ? Task.Run(async () => { await Task.Delay(20, cancellationToken); return detail; }, cancellationToken)
+            : Task.FromResult(detail);
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using SysMedic.Core.Sampling;
 using SysMedic.Tui.Views;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
@@ -43,6 +44,45 @@ public class ModalAndQuitTests
         Assert.That(runningAfterEsc, Is.True);
         Assert.That(run.StoppedByHarness, Is.True, "only the harness may stop the app in this script");
     }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    [CancelAfter(30000)]
+    public void The_drill_down_follows_the_live_feed_when_the_agent_answers_later_too(bool later)
+    {
+        using var run = new ScriptedRun(connection: new FakeConnection { AnswerDetailLater = later });
+        string first = "";
+        string next = "";
+        bool published = false;
+        run.Then(() => run.App.InjectKey(Key.F2))
+            .Then(() => run.App.InjectKey(Key.J))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(Pause).Then(Pause).Then(Pause)
+            .Then(() => first = run.Screen())
+            .Then(() =>
+            {
+                // A real connection publishes from its own reading thread, not the UI thread.
+                Snapshot busy = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+                published = Task.Run(() => run.Connection.Publish(busy with { Processes = [.. busy.Processes.Select(p => p.Pid == 201 ? p with { CpuPercent = 77.7 } : p)] }))
+                    .Wait(TimeSpan.FromSeconds(5));
+            })
+            .Then(Pause).Then(Pause).Then(Pause)
+            .Then(() => next = run.Screen())
+            .Then(() => run.App.InjectKey(Key.Esc))
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Does.Contain("User bob").And.Contain("9.0"));
+            Assert.That(published, Is.True, "a snapshot from the reading thread was handed to the UI thread");
+            Assert.That(next, Does.Contain("77.7"), "the new snapshot reached the open drill-down");
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+
+    // A pass of the loop with time for another thread's answer to arrive (through Invoke, on a later pass).
+    private static void Pause() => Thread.Sleep(50);
 
     [Test]
     [CancelAfter(30000)]

@@ -40,20 +40,23 @@ public sealed partial class MainWindow
         ApplyToScreen(snapshot);
     }
 
-    /// <summary>Asks the connection for <paramref name="username"/>'s detail and opens the drill-down.</summary>
+    /// <summary>
+    /// Opens <paramref name="username"/>'s drill-down at once; it fills in when the connection's answer comes. (Opened
+    /// from the answer's own callback instead, the dialog would run inside an Invoke and never see the next one: it
+    /// stood still on local and remote connections.)
+    /// </summary>
     public void OpenUser(string username)
     {
-        OnUiThread(_connection.GetUserDetailAsync(username), t =>
+        Task<UserDetail> detail = _connection.GetUserDetailAsync(username);
+        if (detail.IsFaulted && App is { } app)
         {
-            if (t.IsCompletedSuccessfully)
-            {
-                ShowUser(t.Result);
-            }
-            else if (App is { } app)
-            {
-                _ = MessageBox.ErrorQuery(app, "User " + SafeText.ForTerminal(username), t.Exception?.InnerException?.Message ?? "request cancelled", "_OK");
-            }
-        });
+            _ = MessageBox.ErrorQuery(app, "User " + SafeText.ForTerminal(username), detail.Exception?.InnerException?.Message ?? "request failed", "_OK");
+            return;
+        }
+
+        using var dialog = new UserDetailDialog(_connection, username, detail, ReadOnly, Theme);
+        dialog.SetScheme(Theme.ToScheme());
+        App?.Run(dialog);
     }
 
     /// <summary>Opens the help dialog.</summary>
@@ -62,13 +65,6 @@ public sealed partial class MainWindow
         using var help = new HelpDialog();
         help.SetScheme(Theme.ToScheme());
         App?.Run(help);
-    }
-
-    private void ShowUser(UserDetail detail)
-    {
-        using var dialog = new UserDetailDialog(_connection, detail);
-        dialog.SetScheme(Theme.ToScheme());
-        App?.Run(dialog);
     }
 
     private void LoadHistoryScreen(bool force)
