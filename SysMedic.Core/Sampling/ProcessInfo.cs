@@ -55,6 +55,9 @@ public sealed class ProcessInfo
 
     internal bool IoDenied { get; set; }
 
+    /// <summary>It used CPU since its io was last read, and the read was put off (<see cref="IoReadBudget"/>).</summary>
+    internal bool IoDue { get; set; }
+
     internal uint OwnerUid { get; set; } = uint.MaxValue;
 
     internal int PasswdVersion { get; set; }

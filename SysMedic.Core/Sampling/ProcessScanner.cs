@@ -9,8 +9,9 @@ namespace SysMedic.Core.Sampling;
 /// Reads every process under a /proc root. Each pass opens only <c>/proc/[pid]/stat</c> per process (and takes the
 /// file's owner from statx on the open descriptor); <c>status</c>, <c>cmdline</c>, <c>cgroup</c> and the user name
 /// are read once per new process, or again when its name (exec) or owner (setuid) changes. <c>/proc/[pid]/io</c> is
-/// read only for a process that is new or used CPU since the last pass: one that ran no code did no I/O syscalls and
-/// dirtied no pages, so its counters are as they were. A process that vanishes or cannot be read is skipped.
+/// read for a new process, and again only for one that used CPU since it was last read: one that ran no code did no
+/// I/O syscalls and dirtied no pages, so its counters are as they were; those re-reads are bounded per pass
+/// (<see cref="IoReadBudget"/>). A process that vanishes or cannot be read is skipped.
 /// </summary>
 public sealed class ProcessScanner : IDisposable
 {
@@ -30,7 +31,9 @@ public sealed class ProcessScanner : IDisposable
     private readonly Dictionary<int, ProcessInfo> _known = [];
     private readonly byte[] _buffer = new byte[StatBufferSize];
     private readonly bool _readIo;
+    private readonly IoReadBudget _io = new();
     private int _generation;
+    private int _lastCount;
 
     /// <summary>
     /// Scans <paramref name="procRoot"/>, naming owners from <paramref name="passwd"/>; with <paramref name="readIo"/>,
@@ -51,6 +54,7 @@ public sealed class ProcessScanner : IDisposable
     {
         _generation++;
         _ = _passwd.Refresh();
+        _io.Start(_lastCount);
         int count = 0;
         Span<byte> path = stackalloc byte[32];
         var pids = new FileSystemEnumerable<int>(_proc.Path, static (ref FileSystemEntry e) => ParsePid(e.FileName), PidEnumeration)
@@ -70,9 +74,17 @@ public sealed class ProcessScanner : IDisposable
             }
 
             ProcessInfo info = Resolve(stat, _buffer.AsSpan(0, n)[comm], owner);
-            if (_readIo && stat.CpuTicks != info.LastCpuTicks && !stat.IsKernelThread && !info.IoDenied)
+            if (_readIo && !stat.IsKernelThread && !info.IoDenied && (stat.CpuTicks != info.LastCpuTicks || info.IoDue))
             {
-                ReadIo(info);
+                // A new process (never read) always; one seen before within the pass's budget, else later.
+                if (info.LastCpuTicks == ulong.MaxValue || _io.Take(pid, count))
+                {
+                    ReadIo(info);
+                }
+                else
+                {
+                    info.IoDue = true;
+                }
             }
 
             info.LastCpuTicks = stat.CpuTicks;
@@ -90,9 +102,27 @@ public sealed class ProcessScanner : IDisposable
             };
         }
 
+        ReadDeferredIo(buffer);
+        _lastCount = count;
         Forget(count);
         EnsureSorted(buffer, count);
         return count;
+    }
+
+    // The io reads put off in the scan whose turn came round again, while the pass's budget lasts.
+    private void ReadDeferredIo(ProcessSample[] buffer)
+    {
+        foreach (int i in _io.Deferred)
+        {
+            ProcessInfo info = buffer[i].Info;
+            if (_io.TakeDeferred(info.Pid))
+            {
+                ReadIo(info);
+                buffer[i] = buffer[i] with { ReadBytes = info.Io.ReadBytes, WriteBytes = info.Io.WriteBytes, IoKnown = info.IoKnown };
+            }
+        }
+
+        _io.End();
     }
 
     private ProcessInfo Resolve(in PidStat stat, ReadOnlySpan<byte> comm, uint owner)
@@ -169,6 +199,7 @@ public sealed class ProcessScanner : IDisposable
         int len = ProcDirectory.PidPath(info.Pid, "io"u8, path);
         int n = _proc.Read(path[..len], _buffer, wantOwner: false, out _);
         Statistics.IoReads++;
+        info.IoDue = false;
         if (n > 0 && PidIo.TryParse(_buffer.AsSpan(0, n), out PidIo io))
         {
             info.Io = io;
