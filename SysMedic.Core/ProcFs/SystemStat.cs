@@ -2,9 +2,9 @@ namespace SysMedic.Core.ProcFs;
 
 /// <summary>
 /// <c>/proc/stat</c>, proc_stat(5): <c>cpu  4705 356 584 3699 23 23 0 0 0 0</c>, one <c>cpuN</c> line per online
-/// CPU, then counters such as <c>procs_running 2</c>.
+/// CPU, then counters such as <c>processes 5000</c> (forks since boot) and <c>procs_running 2</c>.
 /// </summary>
-public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRunning, int ProcsBlocked)
+public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRunning, int ProcsBlocked, ulong Forks = 0)
 {
     /// <summary>The <c>cpuN</c> lines in file order (one per online CPU).</summary>
     public IReadOnlyList<CpuTimes> PerCpu { get; init; } = [];
@@ -17,6 +17,7 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
         int cpus = 0;
         var perCpu = new List<CpuTimes>();
         long running = 0, blocked = 0;
+        ulong forks = 0;
         var r = new SpanReader(text);
         while (!r.Rest.IsEmpty)
         {
@@ -41,6 +42,10 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
             {
                 _ = r.NextInt64(out blocked);
             }
+            else if (key.SequenceEqual("processes"u8))
+            {
+                _ = r.NextUInt64(out forks);
+            }
 
             r.SkipLine();
         }
@@ -50,7 +55,7 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
             return false;
         }
 
-        stat = new SystemStat(times, Math.Max(1, cpus), (int)running, (int)blocked) { PerCpu = perCpu };
+        stat = new SystemStat(times, Math.Max(1, cpus), (int)running, (int)blocked, forks) { PerCpu = perCpu };
         return true;
     }
 

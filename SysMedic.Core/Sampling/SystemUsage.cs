@@ -37,4 +37,11 @@ public sealed record SystemUsage(
 
     /// <summary>Busy share of each CPU over the interval, 0..100, in /proc/stat's order (empty from older agents).</summary>
     public IReadOnlyList<double> CpuPerCorePercent { get; init; } = [];
+
+    /// <summary>Processes started (forks) on the whole machine in the interval.</summary>
+    public long ProcessesStarted { get; init; }
+
+    /// <summary>Pressure stall information; absent when the kernel has none (no <c>/proc/pressure</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ResourcePressure? Pressure { get; init; }
 }

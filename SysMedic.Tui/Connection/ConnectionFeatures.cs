@@ -17,5 +17,8 @@ public enum ConnectionFeatures
     Alerts = 4,
 
     /// <summary>Signalling and renicing processes (a relay without <c>websocket.allow_actions</c> offers neither).</summary>
-    Actions = 8,
+    Actions = 16,
+
+    /// <summary>Past moments as recorded: the processes running at a check (stored by the agent; kept in memory by the embedded sampler).</summary>
+    Replay = 8,
 }

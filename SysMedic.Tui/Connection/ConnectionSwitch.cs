@@ -98,6 +98,7 @@ public sealed class ConnectionSwitch : ISysMedicConnection
     public Task<ActionResult> SignalAsync(int pid, string signal, CancellationToken cancellationToken = default) => _current.SignalAsync(pid, signal, cancellationToken);
 
     public Task<ActionResult> ReniceAsync(int pid, int nice, CancellationToken cancellationToken = default) => _current.ReniceAsync(pid, nice, cancellationToken);
+    public Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default) => _current.GetMomentAsync(at, cancellationToken);
 
     public void SetDisplayPaused(bool paused)
     {

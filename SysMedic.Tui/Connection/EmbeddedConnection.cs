@@ -1,5 +1,6 @@
 using SysMedic.Agent.Actions;
 using SysMedic.Core.Alerts;
+using SysMedic.Core.Formatting;
 using SysMedic.Core.Health;
 using SysMedic.Core.ProcFs;
 using SysMedic.Core.Sampling;
@@ -19,6 +20,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     private readonly Sampler _sampler;
     private readonly TimeProvider _time;
     private readonly RecentHistory _history;
+    private readonly MomentRecorder _moments;
     private readonly Lock _sampleLock = new();
     private readonly string _kernel;
     private readonly ProcessActions _actions;
@@ -34,6 +36,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
         LiveInterval = interval ?? TimeSpan.FromSeconds(2);
         TimeSpan kept = keep ?? TimeSpan.FromMinutes(15);
         _history = new RecentHistory(Math.Max(2, (int)(kept / LiveInterval)));
+        _moments = new MomentRecorder(MomentInterval, (int)(kept / MomentInterval) + 1);
         _kernel = KernelRelease.Read(options.ProcRoot) ?? "unknown kernel";
         _actions = new ProcessActions(options.ProcRoot);
         Thresholds = options.Thresholds;
@@ -45,7 +48,10 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public string Description => EmbeddedDescription;
 
-    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory | ConnectionFeatures.Actions;
+    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory | ConnectionFeatures.Replay | ConnectionFeatures.Actions;
+
+    /// <summary>How much time each moment kept for replay covers (the doctor's default check interval).</summary>
+    public static readonly TimeSpan MomentInterval = TimeSpan.FromMinutes(1);
 
     public HostInfo Host => new(_sampler.Options.Hostname, _kernel, _latest?.System.CpuCount ?? Environment.ProcessorCount);
 
@@ -120,6 +126,11 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
         _latest = snapshot;
         _history.Add(snapshot);
+        lock (_moments)
+        {
+            _moments.Add(snapshot);
+        }
+
         if (State != ConnectionState.Connected)
         {
             State = ConnectionState.Connected;
@@ -176,6 +187,23 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     {
         ActionOutcome outcome = _actions.Renice(pid, nice, asUid: null);
         return Task.FromResult(new ActionResult(outcome.Ok, outcome.Message));
+    }
+
+    public Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_moments)
+        {
+            if (_moments.At(at) is { } moment)
+            {
+                return Task.FromResult(moment);
+            }
+
+            string kept = _moments.First is { } first
+                ? "the first kept is " + TimeZoneInfo.ConvertTime(first, TimeZoneInfo.Local).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+                : "none is kept yet (one a minute)";
+            return Task.FromException<RecordedMoment>(new AgentErrorException(
+                Core.Protocol.ErrorMessage.NotFound, $"the embedded sampler keeps only the moments it has seen since it started, the last {Units.Duration(_moments.CheckInterval * _moments.Capacity)}: {kept}; older ones " + AgentRequiredException.Hint));
+        }
     }
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
