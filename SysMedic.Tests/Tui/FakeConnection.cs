@@ -66,8 +66,11 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         SnapshotReceived?.Invoke(this, snapshot);
     }
 
+    /// <summary>What <see cref="GetHistoryAsync"/> answers instead of the published snapshots, as an agent's stored history.</summary>
+    public List<SystemPoint>? StoredHistory { get; set; }
+
     public Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new HistoryResult([.. _history], []));
+        Task.FromResult(new HistoryResult([.. StoredHistory ?? _history], []));
 
     /// <summary>What <see cref="GetAlertsAsync"/> answers when the connection has the Alerts feature.</summary>
     public List<Alert> Alerts { get; } = [];

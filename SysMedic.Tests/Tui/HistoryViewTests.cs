@@ -20,6 +20,32 @@ public class HistoryViewTests
     }
 
     [Test]
+    public void The_load_chart_is_scaled_to_the_cpu_count_as_on_the_dashboard()
+    {
+        using var console = new ConsoleHarness();
+        console.Connection.StoredHistory = [.. Enumerable.Range(0, 30).Select(i => Point(ConsoleSnapshots.Time.AddMinutes(i - 30), cpu: 50, cpuPeak: 60, load: 3))];
+        console.Press(Key.F5);
+        _ = console.Screen;
+
+        Assert.That(console.Window.History.Load.Chart.Maximum, Is.EqualTo(4), "the fake host has 4 CPUs");
+        Assert.That(console.Window.History.Load.Chart.Threshold, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void Max_is_the_highest_peak_the_agent_kept_not_the_highest_bucket_average()
+    {
+        using var console = new ConsoleHarness();
+        // A long range comes back as buckets whose averages hide the one check at 100%.
+        console.Connection.StoredHistory = [Point(ConsoleSnapshots.Time.AddMinutes(-20), cpu: 40, cpuPeak: 100, load: 1), Point(ConsoleSnapshots.Time.AddMinutes(-10), cpu: 30, cpuPeak: 35, load: 1)];
+        console.Press(Key.F5);
+
+        Assert.That(console.Screen, Does.Contain("avg 35.0%").And.Contain("max 100.0%"));
+    }
+
+    private static SysMedic.Tui.Connection.SystemPoint Point(DateTimeOffset at, double cpu, double cpuPeak, double load) =>
+        new(at, cpu, 20, 50, 0, 0, load) { CpuPeakPercent = cpuPeak, MemoryPeakPercent = 20 };
+
+    [Test]
     public void Digits_and_arrows_pick_the_range()
     {
         using var console = new ConsoleHarness();

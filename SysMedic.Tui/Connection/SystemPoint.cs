@@ -8,4 +8,11 @@ public readonly record struct SystemPoint(
     double DiskPercent,
     double NetworkRxBytesPerSec,
     double NetworkTxBytesPerSec,
-    double LoadAvg1);
+    double LoadAvg1)
+{
+    /// <summary>The highest CPU share in the time this point stands for (a bucket of checks); null when it is one reading.</summary>
+    public double? CpuPeakPercent { get; init; }
+
+    /// <summary>The highest memory share in the time this point stands for; null when it is one reading.</summary>
+    public double? MemoryPeakPercent { get; init; }
+}

@@ -41,7 +41,11 @@ public static class WireMapping
     public static SystemPoint ToSystemPoint(this HistoryPoint p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return new SystemPoint(p.Timestamp, p.CpuPercent, p.MemoryPercent, p.DiskPercent ?? double.NaN, p.NetworkRxBytesPerSec ?? double.NaN, p.NetworkTxBytesPerSec ?? double.NaN, p.LoadAvg1 ?? double.NaN);
+        return new SystemPoint(p.Timestamp, p.CpuPercent, p.MemoryPercent, p.DiskPercent ?? double.NaN, p.NetworkRxBytesPerSec ?? double.NaN, p.NetworkTxBytesPerSec ?? double.NaN, p.LoadAvg1 ?? double.NaN)
+        {
+            CpuPeakPercent = p.CpuPeak,
+            MemoryPeakPercent = p.MemoryPeak,
+        };
     }
 
     /// <summary>A user history point.</summary>

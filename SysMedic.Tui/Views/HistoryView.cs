@@ -86,10 +86,16 @@ public sealed class HistoryView : View
         }
 
         TimeSpan window = Ranges[RangeIndex].Span;
-        Fill(Cpu, p => p.CpuPercent, now, window, Units.Percent);
-        Fill(Memory, p => p.MemoryPercent, now, window, Units.Percent);
+        // "max" is the highest peak the agent kept: a bucket's average hides it, more so the longer the range.
+        Fill(Cpu, p => p.CpuPercent, now, window, Units.Percent, p => p.CpuPeakPercent ?? p.CpuPercent);
+        Fill(Memory, p => p.MemoryPercent, now, window, Units.Percent, p => p.MemoryPeakPercent ?? p.MemoryPercent);
         Fill(Load, p => p.LoadAvg1, now, window, v => Units.Number(v));
         Fill(Network, p => p.NetworkRxBytesPerSec + p.NetworkTxBytesPerSec, now, window, Units.Rate);
+
+        // Load is drawn against the CPU count, as on the dashboard: a full column is a load of one per CPU.
+        int cpus = Math.Max(1, _connection.Latest?.System.CpuCount ?? _connection.Host.CpuCount);
+        Load.Chart.Maximum = cpus;
+        Load.Chart.Threshold = cpus;
         Cpu.Chart.Threshold = _connection.Thresholds.SystemCpuPercent;
         Memory.Chart.Threshold = _connection.Thresholds.SystemMemoryPercent;
         UpdateBar();
@@ -121,13 +127,14 @@ public sealed class HistoryView : View
         return base.OnKeyDown(key);
     }
 
-    private void Fill(MetricPanel panel, Func<SystemPoint, double> value, DateTimeOffset now, TimeSpan window, Func<double, string> format)
+    private void Fill(MetricPanel panel, Func<SystemPoint, double> value, DateTimeOffset now, TimeSpan window, Func<double, string> format, Func<SystemPoint, double>? peak = null)
     {
         DateTimeOffset start = now - window;
+        peak ??= value;
         // NaN is a figure the source does not have (an older agent sends CPU and memory only).
-        double[] inRange = [.. _points.Where(p => p.Timestamp >= start).Select(value).Where(v => !double.IsNaN(v))];
+        SystemPoint[] inRange = [.. _points.Where(p => p.Timestamp >= start && !double.IsNaN(value(p)))];
         string none = _points.Count > 0 && _points.All(p => double.IsNaN(value(p))) ? "not in the stored history" : "no data in this range";
-        panel.SetText("", inRange.Length == 0 ? none : $"avg {format(inRange.Average())}\nmax {format(inRange.Max())}");
+        panel.SetText("", inRange.Length == 0 ? none : $"avg {format(inRange.Average(value))}\nmax {format(inRange.Max(peak))}");
         int columns = Math.Max(10, panel.Chart.Viewport.Width);
         panel.Chart.SetValues(ChartBuckets.Average(_points, p => p.Timestamp, value, now, window, columns));
     }
