@@ -45,6 +45,36 @@ public class ConnectFormTests
     }
 
     [Test]
+    [CancelAfter(30000)]
+    public void A_pasted_url_goes_into_the_url_field_and_enter_connects_with_it_even_with_recent_hosts()
+    {
+        RecentHost old = new("10.0.0.9", 18080, false, "oldsecret", DateTimeOffset.UtcNow);
+        QuickConnectUrl? chosen = null;
+        using var run = new ScriptedRun();
+        run.App.Keyboard.KeyDown += (_, k) =>
+        {
+            if (k == Key.F12)
+            {
+                k.Handled = true;
+                using var dialog = new ConnectDialog([old]);
+                run.App.Run(dialog);
+                chosen = dialog.Url;
+            }
+        };
+        run.Then(() => run.App.InjectKey(Key.F12));
+        foreach (char c in "sysmedic://newsecret@127.0.0.1:19090/")
+        {
+            run.Then(() => run.App.InjectKey(new Key(c)));
+        }
+
+        run.Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.That(chosen, Is.EqualTo(new QuickConnectUrl("newsecret", "127.0.0.1", 19090, false)));
+    }
+
+    [Test]
     [CancelAfter(60000)]
     public void File_connect_offers_recent_hosts_and_switches_to_the_relay_and_disconnect_comes_back()
     {

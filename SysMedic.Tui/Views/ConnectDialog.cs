@@ -75,14 +75,8 @@ public sealed class ConnectDialog : Dialog
         };
         AddButton(cancel);
         AddButton(connect);
-        if (recent.Count == 0)
-        {
-            _url.SetFocus();
-        }
-        else
-        {
-            Recent.SetFocus();
-        }
+        // The URL field first, even with a recent host filled in: a pasted URL lands there and Enter connects with it.
+        _url.SetFocus();
     }
 
     /// <summary>The relays offered.</summary>
