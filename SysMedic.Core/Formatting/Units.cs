@@ -59,4 +59,8 @@ public static class Units
     /// <summary>A number with a fixed count of decimals, invariant culture.</summary>
     public static string Number(double value, int decimals = 2) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="count"/> and the noun, plural unless the count is one: "1 user", "3 users".</summary>
+    public static string Count(long count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -61,6 +61,15 @@ public class AlertsAndHistoryCommandTests
     }
 
     [Test]
+    public void An_id_that_is_not_a_number_is_bad_usage_in_plain_words()
+    {
+        var (code, _, error) = Run("alerts", "show", "abc");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("abc").And.Contain("not an alert number").And.Not.Contain("Int64"));
+    }
+
+    [Test]
     public void History_reads_the_system_and_one_user()
     {
         var (code, output, _) = Run("history", "--since", "1h", "--json");

@@ -1,3 +1,4 @@
+using SysMedic.Core.Sampling;
 using Terminal.Gui.Input;
 
 namespace SysMedic.Tests.Tui;
@@ -13,6 +14,17 @@ public class TableKeysTests
 
         Assert.That(console.Screen, Does.Contain("3 users, by CPU%"));
         Assert.That(console.Window.Users.Table.Shown.Select(u => u.Username), Is.EqualTo(new[] { "alice", "bob", "carol" }));
+    }
+
+    [Test]
+    public void One_user_is_one_user()
+    {
+        using var console = new ConsoleHarness();
+        Snapshot busy = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+        console.Connection.Publish(busy with { Users = [busy.Users[0]] });
+        console.Press(Key.F2);
+
+        Assert.That(console.Screen, Does.Contain("1 user, by CPU").And.Not.Contain("1 users"));
     }
 
     [Test]

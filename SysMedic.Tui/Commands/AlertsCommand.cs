@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using SysMedic.Core.Alerts;
@@ -74,7 +75,7 @@ public static class AlertsCommand
 
     private static Command Show()
     {
-        var id = new Argument<long>("ID") { Description = "The alert's number" };
+        var id = new Argument<long>("ID") { Description = "The alert's number", CustomParser = r => ParseIds(r).FirstOrDefault() };
         var command = new Command("show", "Everything about one alert");
         command.Arguments.Add(id);
         command.Options.Add(Json);
@@ -118,9 +119,28 @@ public static class AlertsCommand
         return command;
     }
 
+    // An ID that is not a number is said in the operator's words, not the parser's type name (System.Int64).
+    private static long[] ParseIds(ArgumentResult result)
+    {
+        var ids = new List<long>();
+        foreach (Token token in result.Tokens)
+        {
+            if (long.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                result.AddError($"'{token.Value}' is not an alert number (see sysmedic alerts list)");
+            }
+        }
+
+        return [.. ids];
+    }
+
     private static Command Resolve()
     {
-        var ids = new Argument<long[]>("ID") { Description = "The alerts' numbers", Arity = ArgumentArity.ZeroOrMore };
+        var ids = new Argument<long[]>("ID") { Description = "The alerts' numbers", Arity = ArgumentArity.ZeroOrMore, CustomParser = ParseIds };
         var recoveries = new Option<bool>("--all-recoveries") { Description = "Resolve every unresolved recovery too (they only say a condition cleared)" };
         var note = new Option<string?>("--note") { Description = "What was done about it" };
         var by = new Option<string?>("--by") { Description = "Who resolved it (default: your login name)" };

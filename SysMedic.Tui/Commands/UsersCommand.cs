@@ -48,7 +48,7 @@ public static class UsersCommand
                 o.WriteLine(string.Create(c, $"{SafeText.ForTerminal(u.Username),-14} {u.Uid,7} {u.CpuPercent,7:0.0} {u.MemoryPercent,7:0.0} {Units.Bytes(u.RssBytes),10} {u.ProcessCount,6} {t.CpuPercent,7:0.#}% {t.MemoryPercent,7:0.#}%"));
             }
 
-            o.WriteLine(string.Create(c, $"({now.Users.Count} users listed by the user_filtering rules)"));
+            o.WriteLine(string.Create(c, $"({Units.Count(now.Users.Count, "user")} listed by the user_filtering rules)"));
             o.WriteLine();
             if (episodes.Count == 0)
             {

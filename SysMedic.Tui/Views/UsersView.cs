@@ -1,3 +1,4 @@
+using SysMedic.Core.Formatting;
 using SysMedic.Core.Sampling;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.Views.Tables;
@@ -59,5 +60,5 @@ public sealed class UsersView : View
             : connection.Features.HasFlag(ConnectionFeatures.StoredHistory) ? "-" : "needs the agent";
 
     private void UpdateBar() =>
-        _bar.Content = $"{_count} users, by {Table.SortHeader}{(_count == 0 ? " (system accounts are hidden)" : "")}   Enter: user detail  < > sort  r reverse  * own threshold";
+        _bar.Content = $"{Units.Count(_count, "user")}, by {Table.SortHeader}{(_count == 0 ? " (system accounts are hidden)" : "")}   Enter: user detail  < > sort  r reverse  * own threshold";
 }
