@@ -738,6 +738,32 @@ public class RelayEndToEndTests
         }
     }
 
+    [Test]
+    public void Websocket_start_on_a_port_someone_else_listens_on_fails_with_the_relays_own_error()
+    {
+        File.WriteAllText(ConfigPath, $"data_path: {_dir}/data\nlog_path: {_dir}/log\nwebsocket:\n  bind: 127.0.0.1\n");
+        // Another program answers on the port, so a TCP connect alone would look like a ready relay.
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, _port);
+        squatter.Start();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var (code, output) = Cli("websocket", "start", _port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            Assert.That(code, Is.EqualTo(1), output);
+            Assert.That(output, Does.Not.Contain("started").And.Not.Contain("Quick Connect"));
+            Assert.That(output, Does.Contain("address already in use").IgnoreCase, "the relay's own words");
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(12)), "it says so when the relay exits, not after the whole wait");
+        }
+        finally
+        {
+            if (SysMedic.Agent.Daemon.PidFile.FindRunning(Path.Combine(_dir, "relay", RelayHost.PidFileName)) is { } left)
+            {
+                Process.GetProcessById(left).Kill();
+            }
+        }
+    }
+
     private List<string> Python(string mode, string secret, int count)
     {
         string script = Path.Combine(TestContext.CurrentContext.TestDirectory, "Relay", "relay_client.py");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using SysMedic.Agent.Daemon;
 using SysMedic.Core.Config;
+using SysMedic.Core.ProcFs;
 
 namespace SysMedic.Tui.Commands;
 
@@ -20,8 +21,11 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, F
     /// </summary>
     public int? Running(SysMedicConfig config) => RuntimeFiles.FindRunning(PidPath(), config);
 
-    /// <summary>Starts it unless it runs; waits until <paramref name="ready"/> holds. Returns the exit code.</summary>
-    public int Start(ParseResult parsed, SysMedicConfig config, Func<bool> ready)
+    /// <summary>
+    /// Starts it unless it runs; waits until <paramref name="ready"/> holds for the PID its PID file names, and fails
+    /// with its last words as soon as the process it launched has exited. Returns the exit code.
+    /// </summary>
+    public int Start(ParseResult parsed, SysMedicConfig config, Func<int, bool> ready)
     {
         TextWriter output = parsed.InvocationConfiguration.Output;
         if (Running(config) is { } running)
@@ -33,25 +37,38 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, F
         Directory.CreateDirectory(config.LogPath);
         string console = Path.Combine(config.LogPath, ConsoleLogName);
         MakePrivate(console);
+        int? launched;
         using (Process shell = Spawn(CliConfig.ResolvePath(parsed), console))
         {
+            launched = int.TryParse(shell.StandardOutput.ReadToEnd().Trim(), out int child) ? child : null;
             shell.WaitForExit();
         }
 
+        // Ready is the daemon's own word: its PID file names a live process that passes the check, so a port that
+        // another program answers on does not count.
         var clock = Stopwatch.StartNew();
+        bool exited = false;
         while (clock.Elapsed < ReadyTimeout)
         {
-            if (Running(config) is { } pid && ready())
+            if (Running(config) is { } pid && ready(pid))
             {
                 output.WriteLine($"{Name}: started (PID: {pid})");
                 return SysMedicCli.Ok;
+            }
+
+            if (launched is { } l && HasExited(l))
+            {
+                exited = true;
+                break;
             }
 
             Thread.Sleep(100);
         }
 
         TextWriter error = parsed.InvocationConfiguration.Error;
-        error.WriteLine($"sysmedic: the {What} did not become ready within {ReadyTimeout.TotalSeconds:0} s; its last words ({console}):");
+        error.WriteLine(exited
+            ? $"sysmedic: the {What} exited at start; its last words ({console}):"
+            : $"sysmedic: the {What} did not become ready within {ReadyTimeout.TotalSeconds:0} s; its last words ({console}):");
         foreach (string line in Tail(console, 10))
         {
             error.WriteLine("  " + line);
@@ -109,9 +126,10 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, F
     private Process Spawn(string configPath, string console)
     {
         // A new session (setsid) with no terminal, so the daemon outlives this shell; its own output goes to a file.
-        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        // The shell prints the daemon's PID: setsid, not a group leader in a background job, execs without forking.
+        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true };
         psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("setsid \"$@\" </dev/null >>\"$SYSMEDIC_CONSOLE_LOG\" 2>&1 &");
+        psi.ArgumentList.Add("setsid \"$@\" </dev/null >>\"$SYSMEDIC_CONSOLE_LOG\" 2>&1 & echo $!");
         psi.ArgumentList.Add("sh");
         foreach (string arg in SelfCommand())
         {
@@ -132,6 +150,20 @@ internal sealed record BackgroundDaemon(string Name, string What, string Flag, F
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? [process, Path.Combine(AppContext.BaseDirectory, "sysmedic.dll")]
             : [process];
+    }
+
+    // Gone, or a zombie nobody has reaped yet (where the container's first process does not reap).
+    private static bool HasExited(int pid)
+    {
+        try
+        {
+            byte[] stat = File.ReadAllBytes($"/proc/{pid}/stat");
+            return !PidStat.TryParse(stat, out PidStat s, out _) || s.State == (byte)'Z';
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     private static Process? Find(int pid)

@@ -35,7 +35,7 @@ public static class DaemonCommand
     }
 
     private static int Start(ParseResult parsed, SysMedicConfig config) =>
-        Doctor.Start(parsed, config, () => File.Exists(DoctorHost.SocketPath()));
+        Doctor.Start(parsed, config, _ => File.Exists(DoctorHost.SocketPath()));
 
     private static int Status(ParseResult parsed, SysMedicConfig config)
     {

@@ -7,6 +7,7 @@ using System.Text.Json;
 using SysMedic.Agent.Daemon;
 using SysMedic.Agent.Relay;
 using SysMedic.Core.Config;
+using SysMedic.Core.ProcFs;
 using SysMedic.Core.Protocol;
 
 namespace SysMedic.Tui.Commands;
@@ -60,7 +61,7 @@ public static class WebSocketCommand
             return SysMedicCli.BadUsage;
         }
 
-        int code = Relay.Start(parsed, config, () => Listens(config.WebSocket));
+        int code = Relay.Start(parsed, config, pid => NetTcp.PidListensOn("/proc", pid, config.WebSocket.Port));
         if (code == SysMedicCli.Ok && CliConfig.Load(parsed) is { WebSocket.Secret.Length: > 0 } now)
         {
             parsed.InvocationConfiguration.Output.WriteLine($"  Quick Connect: {QuickConnect(now.WebSocket)}");
