@@ -20,13 +20,18 @@ public sealed partial class DashboardView
         }
     }
 
-    private void ShowFigures(SystemUsage s)
+    private static string Lay(MetricPanel panel, string separator, params string[] phrases) =>
+        PanelText.Lay(panel.DetailWidth, panel.DetailLines, separator, phrases);
+
+    private void ShowFigures(SystemUsage s, int tasks, long threads)
     {
-        Cpu.SetText(Units.Percent(s.CpuPercent), $"{s.CpuCount} CPUs\n{s.ProcsRunning} running");
-        Memory.SetText(Units.Percent(s.MemoryPercent), $"{Units.Bytes(s.MemoryUsedBytes)} of\n{Units.Bytes(s.MemoryTotalBytes)}");
-        Disk.SetText(Units.Percent(s.DiskPercent), $"{Units.Bytes(s.DiskUsedBytes)} of\n{Units.Bytes(s.DiskTotalBytes)}");
-        Network.SetText("", $"rx {Units.Rate(s.NetworkRxBytesPerSec)}\ntx {Units.Rate(s.NetworkTxBytesPerSec)}");
-        Load.SetText(Units.Number(s.LoadAvg1), $"{Units.Number(s.LoadAvg5)} {Units.Number(s.LoadAvg15)}\n5m 15m, {s.CpuCount} CPUs");
+        // Whole phrases, as many to a line as the panel's width takes: a figure is never parted from its label.
+        Cpu.SetText(Units.Percent(s.CpuPercent), Lay(Cpu, ", ", $"{s.CpuCount} CPUs", $"{s.ProcsRunning} running", $"{tasks} tasks", $"{threads} thr"));
+        string[] swap = s.SwapTotalBytes > 0 ? [$"swap {Units.Bytes(s.SwapUsedBytes)}", $"of {Units.Bytes(s.SwapTotalBytes)}"] : ["no swap"];
+        Memory.SetText(Units.Percent(s.MemoryPercent), Lay(Memory, " ", [Units.Bytes(s.MemoryUsedBytes), $"of {Units.Bytes(s.MemoryTotalBytes)}", .. swap]));
+        Disk.SetText(Units.Percent(s.DiskPercent), Lay(Disk, " ", Units.Bytes(s.DiskUsedBytes), $"of {Units.Bytes(s.DiskTotalBytes)}"));
+        Network.SetText("", Lay(Network, ", ", $"rx {Units.Rate(s.NetworkRxBytesPerSec)}", $"tx {Units.Rate(s.NetworkTxBytesPerSec)}"));
+        Load.SetText(Units.Number(s.LoadAvg1), Lay(Load, ", ", $"5m {Units.Number(s.LoadAvg5)}", $"15m {Units.Number(s.LoadAvg15)}", $"{s.CpuCount} CPUs"));
         Cpu.Chart.Threshold = _connection.Thresholds.SystemCpuPercent;
         Memory.Chart.Threshold = _connection.Thresholds.SystemMemoryPercent;
         Load.Chart.Threshold = s.CpuCount;

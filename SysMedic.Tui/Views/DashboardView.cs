@@ -15,6 +15,9 @@ public sealed partial class DashboardView : View
     /// <summary>How far back the panel charts reach.</summary>
     public static readonly TimeSpan ChartWindow = ChartWindows.Live;
 
+    // Three lines of figures over each chart: the Memory panel has swap on its third.
+    private const int DetailLines = 3;
+
     private readonly ISysMedicConnection _connection;
     private readonly List<SystemPoint> _points = [];
     private readonly BoxPanel _usersFrame;
@@ -28,11 +31,11 @@ public sealed partial class DashboardView : View
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        Cpu = new MetricPanel("CPU") { X = 0, Y = 0, Width = Dim.Percent(20), Height = Dim.Percent(45) };
-        Memory = new MetricPanel("Memory") { X = Pos.Right(Cpu), Y = 0, Width = Dim.Percent(20), Height = Dim.Height(Cpu) };
-        Disk = new MetricPanel("Disk") { X = Pos.Right(Memory), Y = 0, Width = Dim.Percent(20), Height = Dim.Height(Cpu) };
-        Network = new MetricPanel("Net") { X = Pos.Right(Disk), Y = 0, Width = Dim.Percent(20), Height = Dim.Height(Cpu) };
-        Load = new MetricPanel("Load") { X = Pos.Right(Network), Y = 0, Width = Dim.Fill(), Height = Dim.Height(Cpu) };
+        Cpu = new MetricPanel("CPU", DetailLines) { X = 0, Y = 0, Width = Dim.Percent(20), Height = Dim.Percent(45) };
+        Memory = new MetricPanel("Memory", DetailLines) { X = Pos.Right(Cpu), Y = 0, Width = Dim.Percent(20), Height = Dim.Height(Cpu) };
+        Disk = new MetricPanel("Disk", DetailLines) { X = Pos.Right(Memory), Y = 0, Width = Dim.Percent(20), Height = Dim.Height(Cpu) };
+        Network = new MetricPanel("Net", DetailLines) { X = Pos.Right(Disk), Y = 0, Width = Dim.Percent(20), Height = Dim.Height(Cpu) };
+        Load = new MetricPanel("Load", DetailLines) { X = Pos.Right(Network), Y = 0, Width = Dim.Fill(), Height = Dim.Height(Cpu) };
         Network.Chart.AutoScale = true;
         Network.Chart.Maximum = 1024;
         Load.Chart.AutoScale = true;
@@ -106,7 +109,7 @@ public sealed partial class DashboardView : View
 
         DateTimeOffset oldest = snapshot.Timestamp - ChartWindow;
         _points.RemoveAll(p => p.Timestamp < oldest);
-        ShowFigures(s);
+        ShowFigures(s, snapshot.Processes.Count, snapshot.Processes.Sum(p => (long)p.Threads));
         DrawCharts(snapshot.Timestamp);
         Users.SetRows(snapshot.Users);
         Processes.SetRows(snapshot.Processes);

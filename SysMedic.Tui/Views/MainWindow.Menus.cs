@@ -49,6 +49,7 @@ public sealed partial class MainWindow
             new Shortcut(Key.F2, "Users", () => ShowScreen(Screen.Users)),
             new Shortcut(Key.F3, "Alerts", () => ShowScreen(Screen.Alerts)),
             new Shortcut(Key.F4, "Procs", () => ShowScreen(Screen.Processes)),
+            new Shortcut(Key.F5, "History", () => ShowScreen(Screen.History)),
             new Shortcut(Key.F6, "Home", () => ShowScreen(Screen.Dashboard)),
             new Shortcut(Key.F10, "Quit", () => App?.RequestStop()));
         return bar;

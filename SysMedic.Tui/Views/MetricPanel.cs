@@ -12,18 +12,26 @@ public sealed class MetricPanel : BoxPanel
     private readonly TextBlock _detail;
     private string _name;
 
-    public MetricPanel(string name)
+    /// <summary>A panel named <paramref name="name"/> with <paramref name="detailLines"/> lines of detail above its chart.</summary>
+    public MetricPanel(string name, int detailLines = 2)
         : base(name)
     {
         _name = name;
         CanFocus = false;
-        _detail = new TextBlock { X = 1, Y = 1, Width = Dim.Fill(1), Height = 2 };
-        Chart = new Sparkline { X = 1, Y = 3, Width = Dim.Fill(1), Height = Dim.Fill(1) };
+        DetailLines = detailLines;
+        _detail = new TextBlock { X = 1, Y = 1, Width = Dim.Fill(1), Height = detailLines };
+        Chart = new Sparkline { X = 1, Y = 1 + detailLines, Width = Dim.Fill(1), Height = Dim.Fill(1) };
         Add(_detail, Chart);
     }
 
     /// <summary>The chart under the detail lines.</summary>
     public Sparkline Chart { get; }
+
+    /// <summary>How many lines of detail the panel has.</summary>
+    public int DetailLines { get; }
+
+    /// <summary>Columns a detail line has (before the first layout, a guess for an 80-column screen).</summary>
+    public int DetailWidth => _detail.Viewport.Width > 0 ? _detail.Viewport.Width : 14;
 
     /// <summary>The detail text shown now.</summary>
     public string Detail => _detail.Content;

@@ -16,6 +16,7 @@ namespace SysMedic.Tui.Views;
 /// </summary>
 public sealed partial class ProcessesView : View
 {
+    private readonly TextBlock _meters;
     private readonly TextBlock _bar;
     private readonly TextField _filter;
     private readonly string? _fixedUser;
@@ -23,6 +24,7 @@ public sealed partial class ProcessesView : View
     private IReadOnlyList<ProcessUsage> _processes = [];
     private ProcessColumnChoice _optional;
     private string _notice = "";
+    private Snapshot? _snapshot;
 
     /// <summary>All processes, or only <paramref name="fixedUser"/>'s.</summary>
     public ProcessesView(string? fixedUser = null)
@@ -32,17 +34,26 @@ public sealed partial class ProcessesView : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = Dim.Fill();
-        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        _filter = new TextField { X = 8, Y = 0, Width = 24, Visible = false };
+        // htop's meters above the list (per-CPU bars, memory, swap, tasks); a user's drill-down has its own charts.
+        _meters = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 0, Visible = fixedUser is null };
+        _bar = new TextBlock { X = 0, Y = Pos.Bottom(_meters), Width = Dim.Fill(), Height = 1 };
+        _filter = new TextField { X = 8, Y = Pos.Bottom(_meters), Width = 24, Visible = false };
         Table = new SortedTable<ProcessUsage>(ProcessColumns.Full, ProcessColumns.Key, ProcessColumns.FullCpu, ProcessColumns.ByPid)
         {
             X = 0,
-            Y = 1,
+            Y = Pos.Bottom(_bar),
             Width = Dim.Fill(),
             Height = Dim.Fill(),
             Filter = Matches,
         };
-        Add(_bar, _filter, Table);
+        Add(_meters, _bar, _filter, Table);
+        ViewportChanged += (_, e) =>
+        {
+            if (e.OldViewport.Width != Viewport.Width)
+            {
+                ShowMeters();
+            }
+        };
         _filter.ValueChanged += (_, _) => ApplyFilter();
         Table.SortChanged += (_, _) => UpdateBar();
         WireKeys();
@@ -77,6 +88,8 @@ public sealed partial class ProcessesView : View
     public void Show(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        _snapshot = snapshot;
+        ShowMeters();
         Show(snapshot.Processes);
     }
 
@@ -182,6 +195,25 @@ public sealed partial class ProcessesView : View
     {
         TextFilter = _filter.Text ?? "";
         Table.Apply();
+    }
+
+    /// <summary>The meter lines above the table (empty in a user's drill-down).</summary>
+    public string MetersText => _meters.Content;
+
+    private void ShowMeters()
+    {
+        if (_fixedUser is not null || _snapshot is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> lines = MeterText.Lines(_snapshot, Viewport.Width > 0 ? Viewport.Width : 80);
+        if (_meters.Height is not DimAbsolute { Size: var size } || size != lines.Count)
+        {
+            _meters.Height = lines.Count;
+        }
+
+        _meters.Content = string.Join('\n', lines);
     }
 
     private void UpdateBar()
