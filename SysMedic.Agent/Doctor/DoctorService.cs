@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using SysMedic.Agent.Daemon;
 using SysMedic.Agent.Delivery;
 using SysMedic.Agent.Protocol;
 using SysMedic.Core.Config;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
+using SysMedic.Agent.Daemon;
 using SysMedic.Core.Config;
+using SysMedic.Tests.Config;
 
-namespace SysMedic.Tests.Config;
+namespace SysMedic.Tests.Agent;
 
 public class ConfigWatcherTests
 {

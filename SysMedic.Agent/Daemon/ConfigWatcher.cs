@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using SysMedic.Core.Config;
 
-namespace SysMedic.Core.Config;
+namespace SysMedic.Agent.Daemon;
 
 /// <summary>
 /// Keeps a daemon's configuration current: reloads on SIGHUP and when the file changes (debounced, since editors and
