@@ -55,7 +55,7 @@ internal sealed class TmuxSession : IDisposable
     public string Capture() => Tmux(_socket, "capture-pane", "-p", "-t", Name).Output;
 
     /// <summary>Polls the screen until it satisfies <paramref name="done"/>; returns the last screen either way.</summary>
-    public string WaitFor(Func<string, bool> done, TimeSpan? patience = null)
+    public string WaitFor(Func<string, bool> done, TimeSpan? patience = null, [System.Runtime.CompilerServices.CallerLineNumber] int line = 0)
     {
         var clock = Stopwatch.StartNew();
         string screen = Capture();
@@ -65,10 +65,16 @@ internal sealed class TmuxSession : IDisposable
             screen = Capture();
         }
 
+        if (!done(screen))
+        {
+            // Said as it happens: a wait that gives up is the first thing to look at when a screen test is slow or fails.
+            TestContext.Progress.WriteLine($"tmux: gave up after {clock.Elapsed.TotalSeconds:0} s waiting (line {line})");
+        }
+
         return screen;
     }
 
-    public string WaitFor(string text) => WaitFor(s => s.Contains(text, StringComparison.Ordinal));
+    public string WaitFor(string text, [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => WaitFor(s => s.Contains(text, StringComparison.Ordinal), line: line);
 
     public void Dispose()
     {
