@@ -21,10 +21,16 @@ public sealed class HelpDialog : Dialog
         Processes
           /  filter by text (pid, user, name, command); Enter keeps it, Esc clears it
           u  only the selected process's user; u again: everyone
+          Space tag / untag the process   c tag it and its children   U untag all
+          F9 signal: TERM, KILL, HUP, INT, STOP, CONT, USR1, USR2; confirmed, names pid, user, command
+          F7 nice -1 (sooner)   F8 nice +1 (later)   to the tagged processes, else the selected one
+          e  tree: processes under their parents; + unfold, - fold   F follow the selected process
+          --readonly or console.readonly: no signal, nice or resolving
         History
           Left/Right or 1-5  range: 1h, 6h, 24h, 7d, 30d
         Alerts (needs the agent)
           Enter  resolve the selected alert (note, resolved by)   a  show / hide resolved
+          Space  tag an alert; Enter then resolves every tagged one with one note
         Connections
           File > Connect   a remote agent: sysmedic://SECRET@HOST:PORT/ or host, port, secret
           File > Disconnect  back to this host (local agent, else the embedded sampler)
