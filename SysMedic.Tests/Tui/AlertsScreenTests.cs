@@ -1,4 +1,5 @@
 using SysMedic.Core.Alerts;
+using SysMedic.Core.Sampling;
 using SysMedic.Tui.Commands;
 using SysMedic.Tui.Connection;
 using Terminal.Gui.Input;
@@ -245,6 +246,41 @@ public class AlertsScreenTests
             Assert.That(run.StoppedByHarness, Is.False);
         });
     }
+
+    [Test]
+    [CancelAfter(30000)]
+    public void The_live_feed_keeps_coming_while_an_agents_later_refusal_is_on_screen()
+    {
+        FakeConnection connection = WithAlerts();
+        connection.ResolveError = "alert 2 was already resolved by ops";
+        connection.AnswerResolveLater = true;
+        using var run = new ScriptedRun(connection: connection);
+        string error = "";
+        bool published = false;
+        run.Then(() => run.App.InjectKey(Key.F3))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(Pause).Then(Pause).Then(Pause)
+            .Then(() => error = run.Screen())
+            .Then(() =>
+            {
+                // A real connection hands snapshots over from its reading thread; the message box must not stop it.
+                Snapshot next = ConsoleSnapshots.Busy(T.AddSeconds(2));
+                published = Task.Run(() => run.Connection.Publish(next)).Wait(TimeSpan.FromSeconds(5));
+            })
+            .Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error, Does.Contain("alert 2 was already resolved by ops"), "the refusal is shown in a box");
+            Assert.That(published, Is.True, "a snapshot from the reading thread was handed to the UI thread while the box was open");
+            Assert.That(run.StoppedByHarness, Is.False);
+        });
+    }
+
+    private static void Pause() => Thread.Sleep(50);
 
     [Test]
     public void An_alert_push_updates_the_alerts_screen_and_the_dashboard()

@@ -121,6 +121,9 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
             : Task.FromResult(answer);
     }
 
+    /// <summary>Whether a refused resolution is answered from another thread, as an agent's is, rather than at once.</summary>
+    public bool AnswerResolveLater { get; set; }
+
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default)
     {
         if (!features.HasFlag(ConnectionFeatures.Alerts))
@@ -132,7 +135,10 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         if (ResolveError is { } error)
         {
             ResolveError = null;
-            return Task.FromResult(new ResolveResult(false, error));
+            var refused = new ResolveResult(false, error);
+            return AnswerResolveLater
+                ? Task.Run(async () => { await Task.Delay(20, cancellationToken); return refused; }, cancellationToken)
+                : Task.FromResult(refused);
         }
 
         int index = Alerts.FindIndex(a => a.Id == alertId);

@@ -159,7 +159,7 @@ public sealed partial class MainWindow
 
             string error = t.IsCompletedSuccessfully ? t.Result.Message : t.Exception?.InnerException?.Message ?? "request cancelled";
             Alerts.SetNotice("not resolved: " + error);
-            _ = MessageBox.ErrorQuery(app, $"Resolve alert {alert.Id}", error, "_OK");
+            ShowModalLater(() => MessageBox.ErrorQuery(app, $"Resolve alert {alert.Id}", error, "_OK"));
         });
     }
 

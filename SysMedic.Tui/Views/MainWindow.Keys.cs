@@ -11,6 +11,7 @@ namespace SysMedic.Tui.Views;
 public sealed partial class MainWindow
 {
     private IApplication? _keyboardOwner;
+    private readonly Queue<Action> _modalsLater = new();
 
     protected override void OnIsRunningChanged(bool newIsRunning)
     {
@@ -19,13 +20,34 @@ public sealed partial class MainWindow
         {
             _keyboardOwner = app;
             app.Keyboard.KeyDown += OnApplicationKeyDown;
+            app.Iteration += RunModalsLater;
             LoadChartHistory();
             RefreshAlerts(force: true);
         }
         else if (!newIsRunning && _keyboardOwner is not null)
         {
             _keyboardOwner.Keyboard.KeyDown -= OnApplicationKeyDown;
+            _keyboardOwner.Iteration -= RunModalsLater;
             _keyboardOwner = null;
+        }
+    }
+
+    /// <summary>
+    /// Opens a modal (a message box) from an answer's callback on the next pass of the loop, not inside the callback:
+    /// a modal run inside an <c>Invoke</c> holds Terminal.Gui's timer list, and every other thread's <c>Invoke</c> (the
+    /// live feed's snapshots) waits until it closes.
+    /// </summary>
+    private void ShowModalLater(Action modal)
+    {
+        _modalsLater.Enqueue(modal);
+        App?.Invoke(() => { });
+    }
+
+    private void RunModalsLater(object? sender, EventArgs e)
+    {
+        while (_modalsLater.TryDequeue(out Action? modal))
+        {
+            modal();
         }
     }
 
