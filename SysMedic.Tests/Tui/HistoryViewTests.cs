@@ -20,16 +20,16 @@ public class HistoryViewTests
     }
 
     [Test]
-    public void Digits_and_arrows_pick_the_range()
+    public void Digits_pick_the_range()
     {
         using var console = new ConsoleHarness();
         console.Press(Key.F5, new Key('3'));
         Assert.That(console.Screen, Does.Contain("Range 1h 6h [24h] 7d 30d"));
 
-        console.Press(Key.CursorRight, Key.CursorRight, Key.CursorRight);
+        console.Press(new Key('5'));
         Assert.That(console.Window.History.RangeIndex, Is.EqualTo(4));
 
-        console.Press(Key.CursorLeft);
+        console.Press(new Key('4'));
         Assert.That(console.Screen, Does.Contain("Range 1h 6h 24h [7d] 30d"));
     }
 
