@@ -156,7 +156,7 @@ public class ConsoleInTmuxTests
             Assert.That(replay, Does.Contain(" REPLAY " + typed[..10]), replay);
 
             tmux.SendKeys("Escape");
-            string back = tmux.WaitFor(s => !s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("Range ", StringComparison.Ordinal));
+            string back = tmux.WaitFor(s => !s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("g go to a time", StringComparison.Ordinal));
             Assert.That(back, Does.Not.Contain("while :; do :; done"), back);
 
             tmux.SendKeys("q");

@@ -33,7 +33,7 @@ public class ReplayTests
         using var console = new ConsoleHarness();
         console.Connection.Publish(ConsoleSnapshots.Busy(T.AddSeconds(2)));
         console.Press(Key.F5);
-        Assert.That(console.Screen, Does.Contain("←/→ [ ] cursor, g go to a time"));
+        Assert.That(console.Screen, Does.Contain("←/→ [ ] cursor  g go to a time"));
 
         console.Press(Key.CursorLeft);
         HistoryView history = console.Window.History;
@@ -41,7 +41,7 @@ public class ReplayTests
         {
             Assert.That(history.CursorTime, Is.Not.Null);
             Assert.That(history.Cpu.Chart.CursorIndex, Is.EqualTo(history.Cpu.Chart.Values.Count - 1));
-            Assert.That(console.Screen, Does.Contain("CPU 57.3% mem 41.2% load 1.25").And.Contain("Enter: replay"));
+            Assert.That(console.Screen, Does.Contain("CPU 57.3% mem 41.2% load 1.25").And.Contain("Enter replay"));
         });
 
         console.Press(Key.CursorLeft, Key.CursorLeft);

@@ -42,9 +42,10 @@ public sealed class HistoryView : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = Dim.Fill();
-        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        Cpu = new MetricPanel("CPU %") { X = 0, Y = 1, Width = Dim.Percent(50), Height = Dim.Percent(50) };
-        Memory = new MetricPanel("Memory %") { X = Pos.Right(Cpu), Y = 1, Width = Dim.Fill(), Height = Dim.Height(Cpu) };
+        // Two lines: the range and the cursor, then what the source lacks or the last replay's outcome.
+        _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 2 };
+        Cpu = new MetricPanel("CPU %") { X = 0, Y = 2, Width = Dim.Percent(50), Height = Dim.Percent(50) };
+        Memory = new MetricPanel("Memory %") { X = Pos.Right(Cpu), Y = 2, Width = Dim.Fill(), Height = Dim.Height(Cpu) };
         Load = new MetricPanel("Load") { X = 0, Y = Pos.Bottom(Cpu), Width = Dim.Percent(50), Height = Dim.Fill() };
         Network = new MetricPanel("Network rx+tx") { X = Pos.Right(Load), Y = Pos.Bottom(Cpu), Width = Dim.Fill(), Height = Dim.Fill() };
         Load.Chart.AutoScale = true;
@@ -263,20 +264,20 @@ public sealed class HistoryView : View
         string ranges = string.Join(" ", Ranges.Select((r, i) => i == RangeIndex ? $"[{r.Label}]" : r.Label));
         string source = _connection.Features.HasFlag(ConnectionFeatures.StoredHistory)
             ? ""
-            : $"  embedded: since start only, {_points.Count} points; the rest " + AgentRequiredException.Hint;
-        _bar.Content = $"Range {ranges} (1-5)  {(_notice.Length > 0 ? _notice : CursorText())}{source}";
+            : $"embedded: since start only, {_points.Count} points; the rest " + AgentRequiredException.Hint;
+        _bar.Content = $"{ranges} (1-5)  {CursorText()}\n{(_notice.Length > 0 ? _notice : source)}";
     }
 
     private string CursorText()
     {
         if (_cursor is not { } at || Column(at) is not { } column)
         {
-            return "←/→ [ ] cursor, g go to a time";
+            return "←/→ [ ] cursor  g go to a time";
         }
 
         string When(double v, Func<double, string> format) => double.IsNaN(v) ? "-" : format(v);
         double Value(MetricPanel panel) => column < panel.Chart.Values.Count ? panel.Chart.Values[column] : double.NaN;
         string time = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.Local).ToString(Ranges[RangeIndex].Span > TimeSpan.FromDays(1) ? "MM-dd HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture);
-        return $"▏{time} CPU {When(Value(Cpu), Units.Percent)} mem {When(Value(Memory), Units.Percent)} load {When(Value(Load), v => Units.Number(v))}  Enter: replay, Esc";
+        return $"▏{time} CPU {When(Value(Cpu), Units.Percent)} mem {When(Value(Memory), Units.Percent)} load {When(Value(Load), v => Units.Number(v))}  Enter replay";
     }
 }
