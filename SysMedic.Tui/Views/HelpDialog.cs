@@ -27,7 +27,12 @@ public sealed class HelpDialog : Dialog
           e  tree: processes under their parents; + unfold, - fold   F follow the selected process
           --readonly or console.readonly: no signal, nice or resolving
         History
-          Left/Right or 1-5  range: 1h, 6h, 24h, 7d, 30d
+          1-5  range: 1h, 6h, 24h, 7d, 30d     a ▼ over a chart marks an alert raised then
+          Left/Right cursor one column   [ ] one hour   Home/End   a click puts it on a column
+          Enter  replay the moment under the cursor     g  replay a time you type (03:00, 90m ago)
+        Replay (the agent records what ran at each check)
+          every screen shows that moment: its users and processes, ended ones (state X) included
+          [ ] the check before / after   Esc or p  back to live
         Alerts (needs the agent)
           Enter  resolve the selected alert (note, resolved by)   a  show / hide resolved
           Space  tag an alert; Enter then resolves every tagged one with one note

@@ -16,6 +16,12 @@ public sealed partial class MainWindow
     /// <summary>Pauses or resumes the live refresh; resuming shows the newest snapshot at once.</summary>
     public void TogglePause()
     {
+        if (Replaying is not null)
+        {
+            ExitReplay();
+            return;
+        }
+
         Paused = !Paused;
         Header.SetPaused(Paused);
 
@@ -54,7 +60,8 @@ public sealed partial class MainWindow
             return;
         }
 
-        using var dialog = new UserDetailDialog(_connection, username, detail, ReadOnly, Theme);
+        // Replaying, the processes are the ones recorded then; the history and episodes are the stored ones.
+        using var dialog = new UserDetailDialog(_connection, username, detail, ReadOnly, Theme, Replaying?.Snapshot);
         dialog.SetScheme(Theme.ToScheme());
         App?.Run(dialog);
     }
@@ -84,6 +91,18 @@ public sealed partial class MainWindow
                 History.Show(t.Result.System, _displayed?.Timestamp ?? now);
             }
         });
+
+        // The charts mark every alert raised in the range, resolved ones too.
+        if (_connection.Features.HasFlag(ConnectionFeatures.Alerts))
+        {
+            OnUiThread(_connection.GetAlertsAsync(includeResolved: true), t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    History.ShowAlerts(t.Result);
+                }
+            });
+        }
     }
 
     /// <summary>
@@ -129,7 +148,7 @@ public sealed partial class MainWindow
 
     private void OnSnapshotReceived(object? sender, Snapshot snapshot) => App?.Invoke(() =>
     {
-        if (!Paused)
+        if (!Frozen)
         {
             Apply(snapshot);
         }

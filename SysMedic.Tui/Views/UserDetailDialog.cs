@@ -21,15 +21,18 @@ public sealed class UserDetailDialog : Dialog
     private readonly string _username;
     private readonly UserSeries _series;
     private readonly Label _info;
+    private readonly Snapshot? _moment;
     private UserDetail? _detail;
 
     /// <summary>The drill-down of <paramref name="username"/>, filled from <paramref name="detail"/> when it completes.</summary>
-    public UserDetailDialog(ISysMedicConnection connection, string username, Task<UserDetail> detail, bool readOnly = false, ConsoleTheme? theme = null)
+    /// <remarks>With <paramref name="moment"/> (a replayed check) it shows that moment's processes and does not follow the live feed.</remarks>
+    public UserDetailDialog(ISysMedicConnection connection, string username, Task<UserDetail> detail, bool readOnly = false, ConsoleTheme? theme = null, Snapshot? moment = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(detail);
         _connection = connection;
         _username = username;
+        _moment = moment;
         _series = new UserSeries(username, ChartWindows.Live);
         Title = "User " + SafeText.ForTerminal(username);
         Width = Dim.Percent(96);
@@ -48,12 +51,15 @@ public sealed class UserDetailDialog : Dialog
             e.Handled = true;
         };
         AddButton(close);
-        if (connection.Latest is { } latest)
+        if ((moment ?? connection.Latest) is { } first)
         {
-            Show(latest);
+            Show(first);
         }
 
-        connection.SnapshotReceived += OnSnapshotReceived;
+        if (moment is null)
+        {
+            connection.SnapshotReceived += OnSnapshotReceived;
+        }
         if (detail.IsCompleted)
         {
             Fill(detail);
@@ -124,7 +130,7 @@ public sealed class UserDetailDialog : Dialog
         Cpu.Chart.Threshold = detail.Threshold.CpuPercent;
         Memory.Chart.Threshold = detail.Threshold.MemoryPercent;
         _series.Seed(detail.History);
-        if (_connection.Latest is null)
+        if (_connection.Latest is null && _moment is null)
         {
             Processes.Show(detail.Processes);
         }
