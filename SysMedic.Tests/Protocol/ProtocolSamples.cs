@@ -20,7 +20,7 @@ internal static class ProtocolSamples
         ["snapshot"] = new SnapshotMessage(
             Make(T0, 61.5, 40.25, Process(4242, 1000, "alice", 55, 12.5, "train.py")) with
             {
-                Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false)],
+                Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false) { RxBytes = 7_340_032_000, TxBytes = 91_226_112 }],
             },
             [Episode],
             3,
