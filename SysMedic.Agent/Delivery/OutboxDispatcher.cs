@@ -12,8 +12,8 @@ namespace SysMedic.Agent.Delivery;
 /// see whether the server is back). When it goes through, the rest follow at once: back-off ends as soon as the
 /// target works again.</item>
 /// <item>A server that cannot be reached (refused, no answer, email switched off) holds back every message for it
-/// until one shared retry, with back-off per target; a message the server refused fails alone with its own back-off
-/// and the others go on.</item>
+/// until one shared retry, 30 s after the first failure and then every minute; a message the server refused fails
+/// alone with its own back-off (up to 5 min) and the others go on.</item>
 /// </list>
 /// Settings come from the configuration passed to each call, so a reload applies to mail already queued. A failure is
 /// logged once per episode and target (when it starts, when it recovers, and when a message is given up), not at every
@@ -21,6 +21,9 @@ namespace SysMedic.Agent.Delivery;
 /// </summary>
 public sealed class OutboxDispatcher : IDisposable
 {
+    /// <summary>The longest wait before trying a target that could not be reached again.</summary>
+    public static readonly TimeSpan UnreachableRetryMax = TimeSpan.FromMinutes(1);
+
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly MailSender _mail;
@@ -84,9 +87,12 @@ public sealed class OutboxDispatcher : IDisposable
                 continue;
             }
 
-            // Nothing for this target can go through now: all of its messages wait for one retry, in their order.
+            // Nothing for this target can go through now: all of its messages wait for one retry, in their order. It
+            // comes within a minute, so a backlog goes out at most a minute after its server is back (a refused
+            // connection costs the server nothing; a new alert tries at once anyway).
             int failures = _failures[target] = _failures.GetValueOrDefault(target) + 1;
-            DateTimeOffset retry = _time.GetUtcNow() + OutboxStore.RetryDelay(failures);
+            TimeSpan wait = OutboxStore.RetryDelay(failures);
+            DateTimeOffset retry = _time.GetUtcNow() + (wait < UnreachableRetryMax ? wait : UnreachableRetryMax);
             foreach (OutboxMessage held in queue.Skip(i))
             {
                 Failed(target, held, outbox.MarkFailed(held.Id, error, retry), error);

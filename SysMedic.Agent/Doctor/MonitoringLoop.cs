@@ -216,7 +216,7 @@ public sealed partial class MonitoringLoop : IDisposable
             LogPersistent(e.Username, e.Metric.ToDisplay(), e.StartTime);
         }
 
-        var input = new AlertInput(summary, update, thresholds, TimeSpan.FromMinutes(config.Alerts.SuppressMinutes)) { Clearing = config.Alerts.ToClearing() };
+        var input = new AlertInput(summary, update, thresholds, TimeSpan.FromMinutes(config.Alerts.SuppressMinutes)) { Clearing = config.Alerts.ToClearing(), MemoryPressure = config.Monitoring.ToMemoryPressureRule() };
         Raise(_engine.Evaluate(input));
         _checked = true;
         Checks++;

@@ -21,11 +21,34 @@ public static class ProtocolMapping
         (long)w.System.NetworkTxBytesPerSec,
         w.System.LoadAvg1,
         w.System.LoadAvg5,
-        w.System.LoadAvg15);
+        w.System.LoadAvg15)
+    {
+        WindowSeconds = w.System.Seconds,
+        CpuCapacitySeconds = w.System.CpuCapacitySeconds,
+        ProcessesStarted = w.System.ProcessesStarted,
+        PressureSeconds = w.System.Pressure?.Seconds ?? 0,
+        CpuSomeStallSeconds = w.System.Pressure?.CpuSomeSeconds ?? 0,
+        CpuFullStallSeconds = w.System.Pressure?.CpuFullSeconds ?? 0,
+        MemorySomeStallSeconds = w.System.Pressure?.MemorySomeSeconds ?? 0,
+        MemoryFullStallSeconds = w.System.Pressure?.MemoryFullSeconds ?? 0,
+        IoSomeStallSeconds = w.System.Pressure?.IoSomeSeconds ?? 0,
+        IoFullStallSeconds = w.System.Pressure?.IoFullSeconds ?? 0,
+    };
 
-    /// <summary>The user rows of a check.</summary>
+    /// <summary>
+    /// The user rows of a check: the users listed and every other user counted by the filter who used anything
+    /// (<see cref="WindowSummary.Accounted"/>; a summary made without it stores its listed users).
+    /// </summary>
     public static List<UserMetricsRow> ToUserRows(this WindowSummary w) =>
-        [.. w.Users.Select(u => new UserMetricsRow(u.Username, u.CpuPercent.Average, u.CpuPercent.Peak, u.MemoryPercent.Average, u.MemoryPercent.Peak, u.RssBytes, u.ProcessCount, u.Pids))];
+        [.. (w.Accounted.Count > 0 ? w.Accounted : w.Users).Select(u => new UserMetricsRow(u.Username, u.CpuPercent.Average, u.CpuPercent.Peak, u.MemoryPercent.Average, u.MemoryPercent.Peak, u.RssBytes, u.ProcessCount, u.Pids)
+        {
+            CpuSeconds = u.CpuSeconds,
+            ExitedCpuSeconds = u.ExitedCpuSeconds,
+            DiskReadBytes = u.DiskReadBytes,
+            DiskWriteBytes = u.DiskWriteBytes,
+            NewProcesses = u.NewProcesses,
+            CpuFromSlice = u.CpuFromSlice,
+        })];
 
     /// <summary>An episode as stored.</summary>
     public static PersistentUserRecord ToRecord(this UserEpisode e, DateTimeOffset now) => new(

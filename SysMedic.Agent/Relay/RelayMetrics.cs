@@ -9,6 +9,8 @@ namespace SysMedic.Agent.Relay;
 /// <summary>
 /// The relay's <c>/metrics</c>: the doctor's newest snapshot in Prometheus base units (ratios 0-1, bytes, seconds),
 /// per-user figures labelled <c>user</c>, persistent users, unresolved alerts by severity, and the relay's own state.
+/// Per-user CPU seconds and disk bytes, and the kernel's pressure stall totals, are counters: they only grow while
+/// the doctor runs, and start again from zero when it restarts (Prometheus's <c>rate()</c> takes that as a reset).
 /// </summary>
 public static class RelayMetrics
 {
@@ -74,6 +76,19 @@ public static class RelayMetrics
         PerUser(w, s.Users, "sysmedic_user_resident_memory_bytes", "Resident memory of a user's processes.", u => u.RssBytes);
         PerUser(w, s.Users, "sysmedic_user_processes", "Processes of a user.", u => u.ProcessCount);
 
+        if (s.Totals is { } totals)
+        {
+            PerUserTotal(w, totals.Users, "sysmedic_user_cpu_seconds_total", "CPU core-seconds a user used since the doctor started, processes that ended between samples included.", u => u.CpuSeconds);
+            PerUserTotal(w, totals.Users, "sysmedic_user_disk_read_bytes_total", "Bytes a user's processes read from storage since the doctor started (root sees every user's).", u => u.DiskReadBytes);
+            PerUserTotal(w, totals.Users, "sysmedic_user_disk_written_bytes_total", "Bytes a user's processes wrote to storage since the doctor started (root sees every user's).", u => u.DiskWriteBytes);
+        }
+
+        if (sys.Pressure is { } pressure)
+        {
+            Pressure(w, pressure, "sysmedic_pressure_waiting_seconds_total", "Seconds since boot some task waited for the resource (pressure stall information, some).", p => p.SomeTotalSeconds);
+            Pressure(w, pressure, "sysmedic_pressure_stalled_seconds_total", "Seconds since boot all non-idle tasks stalled on the resource at once (pressure stall information, full).", p => p.FullTotalSeconds);
+        }
+
         var persistent = snapshot.PersistentUsers.Where(p => p.Persistent && p.EndTime is null).ToList();
         w.Gauge("sysmedic_persistent_users", "Users over their threshold for longer than the persistent time.", persistent.Select(p => p.Username).Distinct(StringComparer.Ordinal).Count());
         w.Family("sysmedic_persistent_user_start_time_seconds", "gauge", "When a persistent user went over their threshold, by user and metric (Unix time).");
@@ -91,6 +106,28 @@ public static class RelayMetrics
         foreach (UserUsage u in users)
         {
             w.Sample(name, value(u), ("user", u.Username));
+        }
+    }
+
+    private static void PerUserTotal(PrometheusWriter w, IReadOnlyList<UserTotal> users, string name, string help, Func<UserTotal, double> value)
+    {
+        // Totals are kept by uid; two uids shown under one name (a passwd entry renamed) make one series.
+        w.Family(name, "counter", help);
+        foreach (var user in users.GroupBy(u => u.Username, StringComparer.Ordinal))
+        {
+            w.Sample(name, user.Sum(value), ("user", user.Key));
+        }
+    }
+
+    private static void Pressure(PrometheusWriter w, ResourcePressure pressure, string name, string help, Func<PressureUsage, double> value)
+    {
+        w.Family(name, "counter", help);
+        foreach ((string resource, PressureUsage? p) in new[] { ("cpu", pressure.Cpu), ("memory", pressure.Memory), ("io", pressure.Io) })
+        {
+            if (p is not null)
+            {
+                w.Sample(name, value(p), ("resource", resource));
+            }
         }
     }
 

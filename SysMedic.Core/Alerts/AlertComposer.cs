@@ -91,7 +91,12 @@ public sealed class AlertComposer(string hostname)
             return advice;
         }
 
-        bool memory = subject.EndsWith(":memory", StringComparison.Ordinal);
+        bool memory = subject.EndsWith(":memory", StringComparison.Ordinal) || subject == AlertEngine.MemoryPressureSubject;
+        if (subject == AlertEngine.MemoryPressureSubject)
+        {
+            advice.Add("Tasks are waiting for memory (reclaim, swap-in, thrashing): watch `vmstat 5` (si/so) and `cat /proc/pressure/memory`; the users' slices show whose work stalls (`sysmedic report --json | jq '.users[] | {username, pressure}'`).");
+        }
+
         WindowSummary w = input.Window;
         UserWindow? top = memory ? w.Users.MaxBy(u => u.MemoryPercent.Average) : w.Users.MaxBy(u => u.CpuPercent.Average);
         // Subjects are system:METRIC, user:NAME:METRIC or persistent:NAME:METRIC.

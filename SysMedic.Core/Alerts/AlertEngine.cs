@@ -11,11 +11,12 @@ namespace SysMedic.Core.Alerts;
 /// threshold by the clearing margin for the clearing time (<see cref="AlertClearing"/>), so a value hovering at a
 /// threshold alerts once. The same alert (type, subject and severity) is not raised again within the suppress window.
 /// System conditions, per metric: Low over 60% of the threshold, High over it, Critical over it with persistent
-/// users. Users: Medium over their own threshold, High once persistent. Recoveries are Low. The conditions are
+/// users. Users: Medium over their own threshold, High once persistent. Memory pressure: High once over its threshold
+/// for the rule's time (<see cref="MemoryPressureRule"/>). Recoveries are Low. The conditions are
 /// <see cref="Conditions"/>; stored and given back with <see cref="Restore"/>, a restart neither raises them again
 /// nor loses their recovery.
 /// </summary>
-public sealed class AlertEngine
+public sealed partial class AlertEngine
 {
     private readonly SortedDictionary<string, AlertCondition> _conditions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastRaised = new(StringComparer.Ordinal);
@@ -66,6 +67,7 @@ public sealed class AlertEngine
         SystemWindow sys = input.Window.System;
         JudgeSystem(context, UsageMetric.Cpu, sys.CpuPercent.Average, input.Thresholds.SystemCpuPercent, persistent);
         JudgeSystem(context, UsageMetric.Memory, sys.MemoryPercent.Average, input.Thresholds.SystemMemoryPercent, persistent);
+        JudgeMemoryPressure(context);
         JudgeUsers(context);
         JudgePersistent(context);
         raised.Sort(static (a, b) => b.Severity.CompareTo(a.Severity));

@@ -12,4 +12,7 @@ public sealed record AlertInput(
 {
     /// <summary>When a condition may clear (default: at the first check under its threshold).</summary>
     public AlertClearing Clearing { get; init; } = AlertClearing.Immediate;
+
+    /// <summary>The memory pressure rule; null: off.</summary>
+    public MemoryPressureRule? MemoryPressure { get; init; }
 }

@@ -88,6 +88,10 @@ public static class ConfigKeys
             c => c.Monitoring.MemoryThreshold, (c, v) => c with { Monitoring = c.Monitoring with { MemoryThreshold = (double)v } }),
         new("monitoring.persistent_time", K.Whole(1, 10080, "minutes"), "Minutes before a lasting condition is reported as persistent",
             c => c.Monitoring.PersistentTime, (c, v) => c with { Monitoring = c.Monitoring with { PersistentTime = (int)v } }),
+        new("monitoring.memory_pressure_threshold", K.Percent(0, 100), "Share of time all tasks stalled on memory (pressure full) that raises an alert; 0: off",
+            c => c.Monitoring.MemoryPressureThreshold, (c, v) => c with { Monitoring = c.Monitoring with { MemoryPressureThreshold = (double)v } }),
+        new("monitoring.memory_pressure_minutes", K.Whole(1, 1440, "minutes"), "Minutes memory pressure must stay over its threshold before it alerts",
+            c => c.Monitoring.MemoryPressureMinutes, (c, v) => c with { Monitoring = c.Monitoring with { MemoryPressureMinutes = (int)v } }),
     ];
 
     private static IEnumerable<ConfigKey> UsersKeys() =>

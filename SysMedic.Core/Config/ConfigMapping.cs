@@ -61,6 +61,10 @@ public static class ConfigMapping
     public static string DatabasePath(this SysMedicConfig config) => Path.Combine(config.DataPath, DatabaseFileName);
 
     /// <summary>How long users stay over their threshold before they are persistent.</summary>
+    /// <summary>The memory pressure rule of <c>monitoring.memory_pressure_*</c>; null when its threshold is 0 (off).</summary>
+    public static MemoryPressureRule? ToMemoryPressureRule(this MonitoringSection monitoring) =>
+        monitoring.MemoryPressureThreshold > 0 ? new MemoryPressureRule(monitoring.MemoryPressureThreshold, TimeSpan.FromMinutes(monitoring.MemoryPressureMinutes)) : null;
+
     /// <summary>When alert conditions clear: <c>alerts.clear_margin_percent</c> and <c>alerts.clear_after_minutes</c>.</summary>
     public static AlertClearing ToClearing(this AlertsSection alerts) =>
         new(alerts.ClearMarginPercent, TimeSpan.FromMinutes(alerts.ClearAfterMinutes));

@@ -17,4 +17,13 @@ public sealed record MonitoringSection
 
     /// <summary>Minutes a condition must last before it is reported as persistent.</summary>
     public int PersistentTime { get; init; } = 60;
+
+    /// <summary>
+    /// Share of time, in percent, that all non-idle tasks stalled on memory at once (pressure "full") above which,
+    /// held for <see cref="MemoryPressureMinutes"/>, an alert is raised; 0 turns the rule off.
+    /// </summary>
+    public double MemoryPressureThreshold { get; init; } = 10;
+
+    /// <summary>Minutes memory pressure must stay over its threshold before it alerts.</summary>
+    public int MemoryPressureMinutes { get; init; } = 5;
 }

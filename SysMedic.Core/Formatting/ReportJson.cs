@@ -20,12 +20,18 @@ public static class ReportJson
         [
             "cpu_percent", "memory_percent", "memory_used_bytes", "memory_total_bytes", "disk_percent",
             "network_rx_bytes_per_sec", "network_tx_bytes_per_sec", "load_avg_1", "load_avg_5", "load_avg_15",
-            "uptime_seconds", "cpu_count",
+            "uptime_seconds", "cpu_count", "processes_started", "pressure",
         ],
-        [typeof(UserUsage)] = ["username", "uid", "cpu_percent", "memory_percent", "rss_bytes", "process_count", "pids"],
+        [typeof(UserUsage)] =
+        [
+            "username", "uid", "cpu_percent", "memory_percent", "rss_bytes", "process_count", "pids", "cpu_seconds",
+            "exited_cpu_seconds", "cpu_from_slice", "disk_read_bytes_per_sec", "disk_write_bytes_per_sec", "new_processes",
+            "pressure",
+        ],
         [typeof(ProcessUsage)] =
         [
             "pid", "ppid", "uid", "user", "name", "state", "cpu_percent", "memory_percent", "rss_bytes", "threads", "cmdline",
+            "disk_read_bytes_per_sec", "disk_write_bytes_per_sec", "cgroup",
         ],
     };
 

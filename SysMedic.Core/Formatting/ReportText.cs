@@ -21,13 +21,24 @@ public static class ReportText
         w.WriteLine(Inv($"Memory {Units.Percent(s.MemoryPercent),7}  {Units.Bytes(s.MemoryUsedBytes)} used of {Units.Bytes(s.MemoryTotalBytes)}    swap {Units.Bytes(s.SwapUsedBytes)} of {Units.Bytes(s.SwapTotalBytes)}"));
         w.WriteLine(Inv($"Disk   {Units.Percent(s.DiskPercent),7}  {Units.Bytes(s.DiskUsedBytes)} used of {Units.Bytes(s.DiskTotalBytes)}"));
         w.WriteLine(Inv($"Net    rx {Units.Rate(s.NetworkRxBytesPerSec)}  tx {Units.Rate(s.NetworkTxBytesPerSec)}  (loopback not counted)"));
+        if (s.Pressure is { } pressure)
+        {
+            w.WriteLine(Inv($"Stall  {PressureText.Line(pressure)}"));
+        }
+
         w.WriteLine();
 
         w.WriteLine(Inv($"USERS ({snapshot.Users.Count} shown; the user_filtering rules apply)"));
-        w.WriteLine("USER              UID    CPU%    MEM%        RSS  PROCS");
+        w.WriteLine("USER              UID    CPU%    MEM%        RSS  PROCS   DISK READ  DISK WRITE");
         foreach (UserUsage u in snapshot.Users)
         {
-            w.WriteLine(Inv($"{Cut(SafeText.ForTerminal(u.Username), 14),-14} {u.Uid,7} {u.CpuPercent,7:0.0} {u.MemoryPercent,7:0.0} {Units.Bytes(u.RssBytes),10} {u.ProcessCount,6}"));
+            string name = Cut(SafeText.ForTerminal(u.Username), 13) + (u.CpuFromSlice ? "*" : "");
+            w.WriteLine(Inv($"{name,-14} {u.Uid,7} {u.CpuPercent,7:0.0} {u.MemoryPercent,7:0.0} {Units.Bytes(u.RssBytes),10} {u.ProcessCount,6} {Rate(u.DiskReadBytesPerSec),11} {Rate(u.DiskWriteBytesPerSec),11}"));
+        }
+
+        if (snapshot.Users.Any(u => u.CpuFromSlice))
+        {
+            w.WriteLine("* CPU from the user's systemd slice");
         }
 
         w.WriteLine();
@@ -47,6 +58,8 @@ public static class ReportText
             w.WriteLine(Inv($"{p.Pid,7} {Cut(SafeText.ForTerminal(p.User), 12),-12} {p.State} {p.CpuPercent,5:0.0} {p.MemoryPercent,5:0.0} {Units.Bytes(p.RssBytes),10} {p.Threads,4} {name,-16} {command}"));
         }
     }
+
+    private static string Rate(double? bytesPerSecond) => bytesPerSecond is { } r ? Units.Rate(r) : "-";
 
     private static string Cut(string text, int width) => text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
 

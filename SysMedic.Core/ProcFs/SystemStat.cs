@@ -2,9 +2,9 @@ namespace SysMedic.Core.ProcFs;
 
 /// <summary>
 /// <c>/proc/stat</c>, proc_stat(5): <c>cpu  4705 356 584 3699 23 23 0 0 0 0</c>, one <c>cpuN</c> line per online
-/// CPU, then counters such as <c>procs_running 2</c>.
+/// CPU, then counters such as <c>processes 5000</c> (forks since boot) and <c>procs_running 2</c>.
 /// </summary>
-public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRunning, int ProcsBlocked)
+public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRunning, int ProcsBlocked, ulong Forks = 0)
 {
     /// <summary>Parses the file; false when the <c>cpu</c> line is missing or malformed.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out SystemStat stat)
@@ -13,6 +13,7 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
         CpuTimes? cpu = null;
         int cpus = 0;
         long running = 0, blocked = 0;
+        ulong forks = 0;
         var r = new SpanReader(text);
         while (!r.Rest.IsEmpty)
         {
@@ -33,6 +34,10 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
             {
                 _ = r.NextInt64(out blocked);
             }
+            else if (key.SequenceEqual("processes"u8))
+            {
+                _ = r.NextUInt64(out forks);
+            }
 
             r.SkipLine();
         }
@@ -42,7 +47,7 @@ public readonly record struct SystemStat(CpuTimes Cpu, int CpuCount, int ProcsRu
             return false;
         }
 
-        stat = new SystemStat(times, Math.Max(1, cpus), (int)running, (int)blocked);
+        stat = new SystemStat(times, Math.Max(1, cpus), (int)running, (int)blocked, forks);
         return true;
     }
 

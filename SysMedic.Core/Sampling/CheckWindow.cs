@@ -2,8 +2,9 @@ namespace SysMedic.Core.Sampling;
 
 /// <summary>
 /// Gathers the live snapshots between two checks and sums them into a <see cref="WindowSummary"/>. Users are summed
-/// from the process list (all users), and the filtering rules are applied to the window's averages, so a user who
-/// dips under the listing minimum for a moment still counts in full.
+/// over every user of each snapshot (before the filtering rules), and the filtering rules are applied to the window's
+/// averages, so a user who dips under the listing minimum for a moment still counts in full. CPU seconds, disk bytes
+/// and pressure are summed over the snapshots' intervals, which tile the window: they are exact for it.
 /// </summary>
 public sealed class CheckWindow
 {
@@ -12,6 +13,9 @@ public sealed class CheckWindow
     private DateTimeOffset _start;
     private int _count;
     private double _cpuSum, _cpuPeak, _memSum, _memPeak, _rxSum, _txSum;
+    private double _seconds, _capacity;
+    private long _started;
+    private PressureSums? _pressure;
 
     /// <summary>Snapshots added since the last <see cref="Close"/>.</summary>
     public int Count => _count;
@@ -33,7 +37,17 @@ public sealed class CheckWindow
         _memPeak = Math.Max(_memPeak, s.MemoryPercent);
         _rxSum += s.NetworkRxBytesPerSec;
         _txSum += s.NetworkTxBytesPerSec;
-        AddUsers(snapshot.Processes);
+        double seconds = snapshot.Interval.TotalSeconds;
+        _seconds += seconds;
+        _capacity += seconds * s.CpuCount;
+        _started += s.ProcessesStarted;
+        if (s.Pressure is { } pressure)
+        {
+            (_pressure ??= new PressureSums()).Add(pressure, seconds);
+        }
+
+        // Snapshots made by hand (tests, older code paths) carry no unfiltered list: their processes are summed.
+        AddUsers(snapshot.AllUsers.Count > 0 || snapshot.Processes.Count == 0 ? snapshot.AllUsers : UserAggregator.Aggregate(snapshot.Processes, UserFilter.None));
     }
 
     /// <summary>The summary of the window so far, filtered by <paramref name="filter"/>; the window then starts anew. Null when empty.</summary>
@@ -54,53 +68,49 @@ public sealed class CheckWindow
             last.LoadAvg1,
             last.LoadAvg5,
             last.LoadAvg15,
-            last.UptimeSeconds);
+            last.UptimeSeconds)
+        {
+            Seconds = _seconds,
+            CpuCapacitySeconds = _capacity,
+            ProcessesStarted = _started,
+            Pressure = _pressure?.ToWindow(),
+        };
 
         var users = new List<UserWindow>();
+        var accounted = new List<UserWindow>();
         foreach (var (uid, u) in _users)
         {
-            var cpu = new MetricWindow(u.CpuSum / _count, u.CpuPeak);
-            var mem = new MetricWindow(u.MemSum / _count, u.MemPeak);
-            if (filter.Includes(uid, u.Name, cpu.Average, mem.Average))
+            UserWindow window = u.ToWindow(uid, _count);
+            bool listed = filter.Includes(uid, u.Name, window.CpuPercent.Average, window.MemoryPercent.Average);
+            if (listed)
             {
-                bool present = u.LastSeen == _count;
-                users.Add(new UserWindow(u.Name, uid, cpu, mem, present ? u.Rss : 0, present ? u.Pids.Count : 0, present ? [.. u.Pids] : []));
+                users.Add(window);
+            }
+
+            if (listed || (filter.Counts(uid, u.Name) && window.UsedAnything))
+            {
+                accounted.Add(window);
             }
         }
 
         users.Sort(static (a, b) => b.CpuPercent.Average.CompareTo(a.CpuPercent.Average));
-        var summary = new WindowSummary(_start, _last.Timestamp, _count, system, users, _last);
+        accounted.Sort(static (a, b) => b.CpuSeconds.CompareTo(a.CpuSeconds));
+        var summary = new WindowSummary(_start, _last.Timestamp, _count, system, users, _last) { Accounted = accounted };
         Reset();
         return summary;
     }
 
-    private void AddUsers(IReadOnlyList<ProcessUsage> processes)
+    private void AddUsers(IReadOnlyList<UserUsage> users)
     {
-        foreach (ProcessUsage p in processes)
+        foreach (UserUsage user in users)
         {
-            if (!_users.TryGetValue(p.Uid, out UserSums? u))
+            if (!_users.TryGetValue(user.Uid, out UserSums? u))
             {
-                u = new UserSums(p.User);
-                _users[p.Uid] = u;
+                u = new UserSums(user.Username);
+                _users[user.Uid] = u;
             }
 
-            if (u.LastSeen != _count)
-            {
-                u.StartSample(_count);
-            }
-
-            u.SampleCpu += p.CpuPercent;
-            u.SampleMem += p.MemoryPercent;
-            u.Rss += p.RssBytes;
-            u.Pids.Add(p.Pid);
-        }
-
-        foreach (UserSums u in _users.Values)
-        {
-            if (u.LastSeen == _count)
-            {
-                u.EndSample();
-            }
+            u.Add(user, _count);
         }
     }
 
@@ -110,6 +120,9 @@ public sealed class CheckWindow
         _last = null;
         _count = 0;
         _cpuSum = _cpuPeak = _memSum = _memPeak = _rxSum = _txSum = 0;
+        _seconds = _capacity = 0;
+        _started = 0;
+        _pressure = null;
     }
 
     private sealed class UserSums(string name)
@@ -126,28 +139,54 @@ public sealed class CheckWindow
 
         public double MemPeak { get; private set; }
 
-        public double SampleCpu { get; set; }
-
-        public double SampleMem { get; set; }
-
-        public long Rss { get; set; }
+        public long Rss { get; private set; }
 
         public List<int> Pids { get; } = [];
 
-        public void StartSample(int index)
+        public double CpuSeconds { get; private set; }
+
+        public double ExitedCpuSeconds { get; private set; }
+
+        public long DiskReadBytes { get; private set; }
+
+        public long DiskWriteBytes { get; private set; }
+
+        public int NewProcesses { get; private set; }
+
+        public bool CpuFromSlice { get; private set; }
+
+        /// <summary>Adds the user's figures of snapshot number <paramref name="index"/> (1-based).</summary>
+        public void Add(UserUsage user, int index)
         {
             LastSeen = index;
-            SampleCpu = SampleMem = 0;
-            Rss = 0;
+            CpuSum += user.CpuPercent;
+            MemSum += user.MemoryPercent;
+            CpuPeak = Math.Max(CpuPeak, user.CpuPercent);
+            MemPeak = Math.Max(MemPeak, user.MemoryPercent);
+            Rss = user.RssBytes;
             Pids.Clear();
+            Pids.AddRange(user.Pids);
+            CpuSeconds += user.CpuSeconds;
+            ExitedCpuSeconds += user.ExitedCpuSeconds;
+            DiskReadBytes += user.DiskReadBytes;
+            DiskWriteBytes += user.DiskWriteBytes;
+            NewProcesses += user.NewProcesses;
+            CpuFromSlice |= user.CpuFromSlice;
         }
 
-        public void EndSample()
+        public UserWindow ToWindow(uint uid, int count)
         {
-            CpuSum += SampleCpu;
-            MemSum += SampleMem;
-            CpuPeak = Math.Max(CpuPeak, SampleCpu);
-            MemPeak = Math.Max(MemPeak, SampleMem);
+            // RSS, processes and pids are those of the last snapshot: none when the user had nothing running then.
+            bool present = LastSeen == count;
+            return new UserWindow(Name, uid, new MetricWindow(CpuSum / count, CpuPeak), new MetricWindow(MemSum / count, MemPeak), present ? Rss : 0, present ? Pids.Count : 0, present ? [.. Pids] : [])
+            {
+                CpuSeconds = CpuSeconds,
+                ExitedCpuSeconds = ExitedCpuSeconds,
+                DiskReadBytes = DiskReadBytes,
+                DiskWriteBytes = DiskWriteBytes,
+                NewProcesses = NewProcesses,
+                CpuFromSlice = CpuFromSlice,
+            };
         }
     }
 }

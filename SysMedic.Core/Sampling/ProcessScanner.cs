@@ -7,9 +7,11 @@ namespace SysMedic.Core.Sampling;
 
 /// <summary>
 /// Reads every process under a /proc root. Each pass opens only <c>/proc/[pid]/stat</c> per process (and takes the
-/// file's owner from statx on the open descriptor); <c>status</c>, <c>cmdline</c> and the user name are read once
-/// per new process, or again when its name (exec) or owner (setuid) changes. A process that vanishes or cannot be
-/// read is skipped.
+/// file's owner from statx on the open descriptor); <c>status</c>, <c>cmdline</c>, <c>cgroup</c> and the user name
+/// are read once per new process, or again when its name (exec) or owner (setuid) changes. <c>/proc/[pid]/io</c> is
+/// read for a new process, and again only for one that used CPU since it was last read: one that ran no code did no
+/// I/O syscalls and dirtied no pages, so its counters are as they were; those re-reads are bounded per pass
+/// (<see cref="IoReadBudget"/>). A process that vanishes or cannot be read is skipped.
 /// </summary>
 public sealed class ProcessScanner : IDisposable
 {
@@ -28,13 +30,20 @@ public sealed class ProcessScanner : IDisposable
     private readonly PasswdFile _passwd;
     private readonly Dictionary<int, ProcessInfo> _known = [];
     private readonly byte[] _buffer = new byte[StatBufferSize];
+    private readonly bool _readIo;
+    private readonly IoReadBudget _io = new();
     private int _generation;
+    private int _lastCount;
 
-    /// <summary>Scans <paramref name="procRoot"/>, naming owners from <paramref name="passwd"/>.</summary>
-    public ProcessScanner(string procRoot, PasswdFile passwd)
+    /// <summary>
+    /// Scans <paramref name="procRoot"/>, naming owners from <paramref name="passwd"/>; with <paramref name="readIo"/>,
+    /// reads the disk I/O of the processes that ran.
+    /// </summary>
+    public ProcessScanner(string procRoot, PasswdFile passwd, bool readIo = true)
     {
         _proc = new ProcDirectory(procRoot);
         _passwd = passwd;
+        _readIo = readIo;
     }
 
     /// <summary>Counters of this scanner's life.</summary>
@@ -45,6 +54,7 @@ public sealed class ProcessScanner : IDisposable
     {
         _generation++;
         _ = _passwd.Refresh();
+        _io.Start(_lastCount);
         int count = 0;
         Span<byte> path = stackalloc byte[32];
         var pids = new FileSystemEnumerable<int>(_proc.Path, static (ref FileSystemEntry e) => ParsePid(e.FileName), PidEnumeration)
@@ -64,17 +74,55 @@ public sealed class ProcessScanner : IDisposable
             }
 
             ProcessInfo info = Resolve(stat, _buffer.AsSpan(0, n)[comm], owner);
+            if (_readIo && !stat.IsKernelThread && !info.IoDenied && (stat.CpuTicks != info.LastCpuTicks || info.IoDue))
+            {
+                // A new process (never read) always; one seen before within the pass's budget, else later.
+                if (info.LastCpuTicks == ulong.MaxValue || _io.Take(pid, count))
+                {
+                    ReadIo(info);
+                }
+                else
+                {
+                    info.IoDue = true;
+                }
+            }
+
+            info.LastCpuTicks = stat.CpuTicks;
             if (count == buffer.Length)
             {
                 Array.Resize(ref buffer, Math.Max(64, buffer.Length * 2));
             }
 
-            buffer[count++] = new ProcessSample(info, stat.Ppid, stat.State, stat.Priority, stat.Nice, stat.Threads, stat.CpuTicks, stat.RssPages);
+            buffer[count++] = new ProcessSample(info, stat.Ppid, stat.State, stat.Priority, stat.Nice, stat.Threads, stat.CpuTicks, stat.RssPages)
+            {
+                ChildrenCpuTicks = stat.ChildrenCpuTicks,
+                ReadBytes = info.Io.ReadBytes,
+                WriteBytes = info.Io.WriteBytes,
+                IoKnown = info.IoKnown,
+            };
         }
 
+        ReadDeferredIo(buffer);
+        _lastCount = count;
         Forget(count);
         EnsureSorted(buffer, count);
         return count;
+    }
+
+    // The io reads put off in the scan whose turn came round again, while the pass's budget lasts.
+    private void ReadDeferredIo(ProcessSample[] buffer)
+    {
+        foreach (int i in _io.Deferred)
+        {
+            ProcessInfo info = buffer[i].Info;
+            if (_io.TakeDeferred(info.Pid))
+            {
+                ReadIo(info);
+                buffer[i] = buffer[i] with { ReadBytes = info.Io.ReadBytes, WriteBytes = info.Io.WriteBytes, IoKnown = info.IoKnown };
+            }
+        }
+
+        _io.End();
     }
 
     private ProcessInfo Resolve(in PidStat stat, ReadOnlySpan<byte> comm, uint owner)
@@ -119,6 +167,51 @@ public sealed class ProcessScanner : IDisposable
         if (readCmdline)
         {
             info.Cmdline = ReadCmdline(info.Pid);
+
+            // Login moves a session's first process into its scope before the shell is exec'd: reading the cgroup
+            // again at each exec follows that move. Kernel threads all live in the root cgroup.
+            SetCgroup(info);
+        }
+    }
+
+    private void SetCgroup(ProcessInfo info)
+    {
+        Span<byte> path = stackalloc byte[32];
+        int len = ProcDirectory.PidPath(info.Pid, "cgroup"u8, path);
+        int n = _proc.Read(path[..len], _buffer, wantOwner: false, out _);
+        if (n > 0 && PidCgroup.TryParse(_buffer.AsSpan(0, n), out Range range, out bool unified))
+        {
+            ReadOnlySpan<byte> cgroup = _buffer.AsSpan(0, n)[range];
+            if (!cgroup.SequenceEqual(info.CgroupBytes))
+            {
+                info.CgroupBytes = cgroup.ToArray();
+                info.Cgroup = Encoding.UTF8.GetString(cgroup);
+                info.SliceUid = unified ? PidCgroup.UserSliceUid(info.Cgroup) : null;
+            }
+        }
+
+        Statistics.CgroupReads++;
+    }
+
+    private void ReadIo(ProcessInfo info)
+    {
+        Span<byte> path = stackalloc byte[32];
+        int len = ProcDirectory.PidPath(info.Pid, "io"u8, path);
+        int n = _proc.Read(path[..len], _buffer, wantOwner: false, out _);
+        Statistics.IoReads++;
+        info.IoDue = false;
+        if (n > 0 && PidIo.TryParse(_buffer.AsSpan(0, n), out PidIo io))
+        {
+            info.Io = io;
+            info.IoKnown = true;
+        }
+        else
+        {
+            // Another user's process without root (EACCES), or it just ended: its I/O is unknown, not zero. Not
+            // tried again in this process's life (until its owner changes): a denied open costs a syscall per pass.
+            info.IoKnown = false;
+            info.IoDenied = true;
+            Statistics.IoUnreadable++;
         }
     }
 
@@ -131,6 +224,7 @@ public sealed class ProcessScanner : IDisposable
         int n = _proc.Read(path[..len], _buffer, wantOwner: false, out _);
         info.Uid = n > 0 && PidStatus.TryParse(_buffer.AsSpan(0, n), out PidStatus status) ? status.EffectiveUid : owner;
         info.OwnerUid = owner;
+        info.IoDenied = false;
         info.User = _passwd.NameOf(info.Uid);
         info.PasswdVersion = _passwd.Version;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SysMedic.Core.Sampling;
 
 /// <summary>One process over a sampling interval. CPU% is a share of the whole machine (all cores = 100).</summary>
@@ -21,6 +23,18 @@ public sealed record ProcessUsage(
     public double CpuTimeSeconds { get; init; }
 
     /// <summary>When the process started, in seconds after boot (with the pid, it tells a reused pid apart).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public double StartTimeSeconds { get; init; }
+
+    /// <summary>Bytes per second read from storage (its reaped children's included); absent when /proc/[pid]/io cannot be read.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DiskReadBytesPerSec { get; init; }
+
+    /// <summary>Bytes per second written to storage; absent when unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DiskWriteBytesPerSec { get; init; }
+
+    /// <summary>The process's cgroup (<c>/system.slice/cron.service</c>, <c>/user.slice/user-1000.slice/session-3.scope</c>); absent when unknown.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Cgroup { get; init; }
 }

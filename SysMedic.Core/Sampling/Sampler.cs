@@ -7,16 +7,21 @@ namespace SysMedic.Core.Sampling;
 /// Reads the host and turns consecutive readings into snapshots. Not thread-safe: one sampling loop owns it. A system
 /// file that cannot be read or parsed leaves zeros in that part of the reading and is counted in
 /// <see cref="FileFailures"/>; with a logger, its first failure is logged once with its path, and its recovery once.
-/// The sampler never throws for a bad /proc file.
+/// What the host does not have (pressure files, a cgroup v2 hierarchy, user slices, other users' disk I/O without
+/// root) is said once and left out. The sampler never throws for a bad /proc file.
 /// </summary>
-public sealed class Sampler : IDisposable
+public sealed partial class Sampler : IDisposable
 {
     private readonly ProcDirectory _proc;
     private readonly ProcessScanner _scanner;
+    private readonly CgroupFs? _cgroups;
     private readonly TimeProvider _time;
     private readonly ILogger? _logger;
     private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _said = new(StringComparer.Ordinal);
+    private readonly List<string> _sliceFailures = [];
+    private readonly UsageCounter _totals;
     private byte[] _buffer = new byte[16 * 1024];
     private ProcessSample[] _spare = new ProcessSample[256];
     private RawReading? _previous;
@@ -31,6 +36,16 @@ public sealed class Sampler : IDisposable
         _proc = new ProcDirectory(options.ProcRoot);
         Passwd = new PasswdFile(options.PasswdPath);
         _scanner = new ProcessScanner(options.ProcRoot, Passwd);
+        _cgroups = CgroupFs.Open(options.SysRoot);
+        _totals = new UsageCounter(_time.GetUtcNow());
+        if (_cgroups is null)
+        {
+            Say(Path.Combine(options.SysRoot, "fs", "cgroup"), "has no cgroup v2 hierarchy: users' CPU is counted from their processes only (no user slices)");
+        }
+        else if (!_cgroups.HasUserSlices)
+        {
+            Say(Path.Combine(_cgroups.Path, "user.slice"), "is absent (no systemd-logind sessions): users' CPU is counted from their processes only");
+        }
     }
 
     /// <summary>How readings become snapshots; replace it (a reloaded configuration) between passes.</summary>
@@ -54,7 +69,12 @@ public sealed class Sampler : IDisposable
         RawReading current = Read(_spare);
         RawReading? previous = _previous;
         TimeSpan elapsed = previous is null ? TimeSpan.Zero : _time.GetElapsedTime(previous.Timestamp, current.Timestamp);
-        Snapshot snapshot = SnapshotBuilder.Build(previous, current, elapsed, Options, persistentUsers);
+        Snapshot snapshot = SnapshotBuilder.Build(previous, current, elapsed, Options, persistentUsers, Passwd.NameOf);
+        snapshot = snapshot with { Totals = _totals.Add(snapshot.AllUsers) };
+        if (Statistics.IoUnreadable > 0)
+        {
+            Say(Path.Combine(Options.ProcRoot, "[pid]", "io"), "cannot be read for some processes (other users' need root): their disk I/O is left out of their users' figures");
+        }
 
         // Recycle the older process buffer: the snapshot holds its own objects, not the raw samples.
         _spare = previous?.Buffer ?? new ProcessSample[current.Buffer.Length];
@@ -72,7 +92,7 @@ public sealed class Sampler : IDisposable
         return new RawReading(system, buffer, count, _time.GetTimestamp(), _time.GetUtcNow());
     }
 
-    /// <summary>Reads the system-wide files: stat, meminfo, loadavg, uptime, net/dev and the disk.</summary>
+    /// <summary>Reads the system-wide files: stat, meminfo, loadavg, uptime, net/dev, pressure, user slices and the disk.</summary>
     public SystemSample ReadSystem()
     {
         Check("stat", SystemStat.TryParse(ReadFile("stat\0"u8), out SystemStat stat));
@@ -85,7 +105,46 @@ public sealed class Sampler : IDisposable
         Check("net/dev", !netDev.IsEmpty);
         DiskUsage disk = DiskUsage.Read(Options.DiskPath);
         Check(Options.DiskPath, disk.TotalBytes > 0, underProc: false);
-        return new SystemSample(stat, memory, load, uptime, interfaces, disk);
+        return new SystemSample(stat, memory, load, uptime, interfaces, disk)
+        {
+            CpuPressure = ReadPressure("pressure/cpu\0"u8, "pressure/cpu"),
+            MemoryPressure = ReadPressure("pressure/memory\0"u8, "pressure/memory"),
+            IoPressure = ReadPressure("pressure/io\0"u8, "pressure/io"),
+            UserSlices = ReadUserSlices(),
+        };
+    }
+
+    private Pressure? ReadPressure(ReadOnlySpan<byte> relativePath, string name)
+    {
+        int n = _proc.ReadGrowing(relativePath, ref _buffer);
+        if (n < 0)
+        {
+            // No file: a kernel built without PSI, or booted with psi=0. Not a failure: said once.
+            Say(Path.Combine(Options.ProcRoot, name), "is absent (a kernel without pressure stall information): no pressure figures for it");
+            return null;
+        }
+
+        bool ok = Pressure.TryParse(_buffer.AsSpan(0, n), out Pressure pressure);
+        Check(name, ok);
+        return ok ? pressure : null;
+    }
+
+    private List<UserSliceSample>? ReadUserSlices()
+    {
+        if (_cgroups is null)
+        {
+            return null;
+        }
+
+        var slices = new List<UserSliceSample>();
+        _sliceFailures.Clear();
+        _cgroups.ReadUserSlices(slices, _sliceFailures);
+        foreach (string path in _sliceFailures)
+        {
+            Check(path, false, underProc: false);
+        }
+
+        return slices;
     }
 
     private ReadOnlySpan<byte> ReadFile(ReadOnlySpan<byte> relativePath)
@@ -115,9 +174,22 @@ public sealed class Sampler : IDisposable
         }
     }
 
+    // Says once in the sampler's life what the host does not have and what is left out for it.
+    private void Say(string path, string what)
+    {
+        if (_said.Add(path) && _logger is not null)
+        {
+            LogAbsent(_logger, path, what);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Path} {What}")]
+    private static partial void LogAbsent(ILogger logger, string path, string what);
+
     public void Dispose()
     {
         _scanner.Dispose();
+        _cgroups?.Dispose();
         _proc.Dispose();
     }
 }

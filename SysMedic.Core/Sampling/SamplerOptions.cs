@@ -9,6 +9,9 @@ public sealed record SamplerOptions
     /// <summary>The /proc root; tests point it at a fixture tree.</summary>
     public string ProcRoot { get; init; } = "/proc";
 
+    /// <summary>The /sys root, under which <c>fs/cgroup</c> holds the cgroup hierarchy; tests point it at a fixture tree.</summary>
+    public string SysRoot { get; init; } = "/sys";
+
     /// <summary>The passwd file that names uids.</summary>
     public string PasswdPath { get; init; } = "/etc/passwd";
 

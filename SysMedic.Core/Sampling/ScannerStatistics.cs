@@ -8,4 +8,13 @@ public sealed class ScannerStatistics
 
     /// <summary>Processes that vanished or could not be read between listing and reading.</summary>
     public long Skipped { get; internal set; }
+
+    /// <summary>Reads of /proc/[pid]/io (only for processes that used CPU since the last pass).</summary>
+    public long IoReads { get; internal set; }
+
+    /// <summary>Reads of /proc/[pid]/io that failed: another user's process without root, or a process that just ended.</summary>
+    public long IoUnreadable { get; internal set; }
+
+    /// <summary>Reads of /proc/[pid]/cgroup (once per process life, and at each exec).</summary>
+    public long CgroupReads { get; internal set; }
 }

@@ -18,4 +18,12 @@ public sealed record Snapshot(
     /// <summary>The interval the rates cover; zero for a first reading with nothing to compare.</summary>
     [JsonIgnore]
     public TimeSpan Interval { get; init; }
+
+    /// <summary>Every user with a process or a slice, before the filtering rules (what a check window sums).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<UserUsage> AllUsers { get; init; } = [];
+
+    /// <summary>Every user's CPU and disk use since the sampler started; absent from older agents.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public UsageTotals? Totals { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SysMedic.Core.Health;
 using SysMedic.Core.ProcFs;
 
@@ -6,24 +7,65 @@ namespace SysMedic.Core.Sampling;
 /// <summary>
 /// Two readings and the monotonic time between them make a <see cref="Snapshot"/>. Deltas saturate at zero
 /// (counters reset, pids are reused), a zero interval gives zero rates, and a process's CPU% is capped at the
-/// whole machine.
+/// whole machine. Users' CPU is exact (<see cref="UsageAccounting"/>, <see cref="SliceUsage"/>).
 /// </summary>
 public static class SnapshotBuilder
 {
     /// <summary>
     /// Builds the snapshot of <paramref name="current"/>, with rates over <paramref name="elapsed"/> since
-    /// <paramref name="previous"/> (null: a first reading, all rates zero).
+    /// <paramref name="previous"/> (null: a first reading, all rates zero). <paramref name="names"/> names a user
+    /// seen only through their slice (the uid as a number without it).
     /// </summary>
-    public static Snapshot Build(RawReading? previous, RawReading current, TimeSpan elapsed, SamplerOptions options, int persistentUsers = 0)
+    public static Snapshot Build(RawReading? previous, RawReading current, TimeSpan elapsed, SamplerOptions options, int persistentUsers = 0, Func<uint, string>? names = null)
     {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(options);
         double seconds = previous is null ? 0 : Math.Max(0, elapsed.TotalSeconds);
         SystemSample sys = current.System;
         long memTotal = sys.Memory.TotalBytes;
-        ProcessUsage[] processes = BuildProcesses(previous, current, seconds, options, memTotal);
-        (InterfaceUsage[] interfaces, double rx, double tx) = BuildNetwork(previous?.System, sys, seconds);
+        ProcessDelta[] deltas = ArrayPool<ProcessDelta>.Shared.Rent(Math.Max(1, current.ProcessCount));
+        try
+        {
+            // A process absent from the previous reading that started after it used all its CPU time in the interval.
+            double previousBootTicks = previous is null ? double.MaxValue : previous.System.UptimeSeconds * options.ClockTicksPerSecond;
+            Span<ProcessDelta> d = deltas.AsSpan(0, current.ProcessCount);
+            UsageAccounting.Deltas(previous, current, previousBootTicks, d);
+            ProcessUsage[] processes = BuildProcesses(current, d, seconds, options, memTotal);
+            (InterfaceUsage[] interfaces, double rx, double tx) = BuildNetwork(previous?.System, sys, seconds);
+            SystemUsage system = BuildSystem(previous?.System, sys, seconds, rx, tx);
+            var input = new UserAggregator.Input(processes, current.Processes, d, seconds * current.System.Stat.CpuCount, options.ClockTicksPerSecond)
+            {
+                Slices = SliceUsage.Between(previous?.System, sys, seconds),
+                Names = names,
+            };
+            (IReadOnlyList<UserUsage> users, IReadOnlyList<UserUsage> all) = UserAggregator.Aggregate(input, options.Filter, seconds);
+            SystemStatus status = StatusClassifier.Classify(system, users, options.Thresholds, persistentUsers);
+            return new Snapshot(current.WallTime, options.Hostname, status, system, users, processes)
+            {
+                Interfaces = interfaces,
+                Interval = TimeSpan.FromSeconds(seconds),
+                AllUsers = all,
+            };
+        }
+        finally
+        {
+            ArrayPool<ProcessDelta>.Shared.Return(deltas);
+        }
+    }
 
-        var system = new SystemUsage(
-            CpuPercent: previous is null ? 0 : CpuPercent(previous.System.Stat.Cpu, sys.Stat.Cpu),
+    /// <summary>Busy share of all CPUs between two /proc/stat readings, 0..100.</summary>
+    public static double CpuPercent(CpuTimes before, CpuTimes after)
+    {
+        ulong total = Delta(before.Total, after.Total);
+        ulong idle = Delta(before.IdleTotal, after.IdleTotal);
+        return total == 0 ? 0 : Math.Clamp(100.0 * (total - Math.Min(idle, total)) / total, 0, 100);
+    }
+
+    private static SystemUsage BuildSystem(SystemSample? previous, SystemSample sys, double seconds, double rx, double tx)
+    {
+        long memTotal = sys.Memory.TotalBytes;
+        return new SystemUsage(
+            CpuPercent: previous is null ? 0 : CpuPercent(previous.Stat.Cpu, sys.Stat.Cpu),
             MemoryPercent: Percent(sys.Memory.UsedBytes, memTotal),
             MemoryUsedBytes: sys.Memory.UsedBytes,
             MemoryTotalBytes: memTotal,
@@ -41,64 +83,38 @@ public static class SnapshotBuilder
             SwapUsedBytes = Math.Max(0, sys.Memory.SwapTotalBytes - sys.Memory.SwapFreeBytes),
             SwapTotalBytes = sys.Memory.SwapTotalBytes,
             ProcsRunning = sys.Stat.ProcsRunning,
-        };
-
-        IReadOnlyList<UserUsage> users = UserAggregator.Aggregate(processes, options.Filter);
-        SystemStatus status = StatusClassifier.Classify(system, users, options.Thresholds, persistentUsers);
-        return new Snapshot(current.WallTime, options.Hostname, status, system, users, processes)
-        {
-            Interfaces = interfaces,
-            Interval = TimeSpan.FromSeconds(seconds),
+            ProcessesStarted = previous is null ? 0 : (long)Delta(previous.Stat.Forks, sys.Stat.Forks),
+            Pressure = ResourcePressure.Of(
+                PressureUsage.From(previous?.CpuPressure, sys.CpuPressure, seconds),
+                PressureUsage.From(previous?.MemoryPressure, sys.MemoryPressure, seconds),
+                PressureUsage.From(previous?.IoPressure, sys.IoPressure, seconds)),
         };
     }
 
-    /// <summary>Busy share of all CPUs between two /proc/stat readings, 0..100.</summary>
-    public static double CpuPercent(CpuTimes before, CpuTimes after)
-    {
-        ulong total = Delta(before.Total, after.Total);
-        ulong idle = Delta(before.IdleTotal, after.IdleTotal);
-        return total == 0 ? 0 : Math.Clamp(100.0 * (total - Math.Min(idle, total)) / total, 0, 100);
-    }
-
-    private static ProcessUsage[] BuildProcesses(RawReading? previous, RawReading current, double seconds, SamplerOptions options, long memTotal)
+    private static ProcessUsage[] BuildProcesses(RawReading current, ReadOnlySpan<ProcessDelta> deltas, double seconds, SamplerOptions options, long memTotal)
     {
         ReadOnlySpan<ProcessSample> now = current.Processes;
-        ReadOnlySpan<ProcessSample> before = previous is null ? [] : previous.Processes;
         double ticksPerSecond = options.ClockTicksPerSecond;
 
         // The CPU time the whole machine had in the interval, in ticks; a process's share of it is its CPU%.
         double machineTicks = seconds * ticksPerSecond * current.System.Stat.CpuCount;
-
-        // A process absent from the previous reading that started after it used all its CPU time in the interval.
-        double previousBootTicks = previous is null ? double.MaxValue : previous.System.UptimeSeconds * ticksPerSecond;
         var result = new ProcessUsage[now.Length];
-        int j = 0;
         for (int i = 0; i < now.Length; i++)
         {
             ref readonly ProcessSample p = ref now[i];
-            while (j < before.Length && before[j].Pid < p.Pid)
-            {
-                j++;
-            }
-
-            ulong used;
-            if (j < before.Length && before[j].Pid == p.Pid && before[j].Info.StartTimeTicks == p.Info.StartTimeTicks)
-            {
-                used = Delta(before[j].CpuTicks, p.CpuTicks);
-            }
-            else
-            {
-                used = p.Info.StartTimeTicks >= previousBootTicks ? p.CpuTicks : 0;
-            }
-
-            double cpu = machineTicks <= 0 ? 0 : Math.Min(100, 100.0 * used / machineTicks);
+            ref readonly ProcessDelta d = ref deltas[i];
+            double cpu = machineTicks <= 0 ? 0 : Math.Min(100, 100.0 * d.OwnTicks / machineTicks);
             long rss = p.RssPages * options.PageSize;
             ProcessInfo info = p.Info;
+            bool io = d.IoKnown && seconds > 0;
             result[i] = new ProcessUsage(info.Pid, p.Ppid, info.Uid, info.User, info.Name, (char)p.State, cpu, Percent(rss, memTotal), rss, p.Threads, info.Cmdline)
             {
                 Nice = p.Nice,
                 CpuTimeSeconds = p.CpuTicks / ticksPerSecond,
                 StartTimeSeconds = info.StartTimeTicks / ticksPerSecond,
+                DiskReadBytesPerSec = io ? d.ReadBytes / seconds : null,
+                DiskWriteBytesPerSec = io ? d.WriteBytes / seconds : null,
+                Cgroup = info.Cgroup.Length > 0 ? info.Cgroup : null,
             };
         }
 

@@ -34,4 +34,11 @@ public sealed record SystemUsage(
 
     /// <summary>Processes running and runnable now.</summary>
     public int ProcsRunning { get; init; }
+
+    /// <summary>Processes started (forks) on the whole machine in the interval.</summary>
+    public long ProcessesStarted { get; init; }
+
+    /// <summary>Pressure stall information; absent when the kernel has none (no <c>/proc/pressure</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ResourcePressure? Pressure { get; init; }
 }

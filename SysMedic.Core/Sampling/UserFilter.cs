@@ -39,18 +39,13 @@ public sealed record UserFilter
     public IReadOnlySet<string> ExcludedUsers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "root", "daemon", "www-data" };
 
     /// <summary>Whether a user with this usage appears in the users list.</summary>
-    public bool Includes(uint uid, string username, double cpuPercent, double memoryPercent)
-    {
-        if (ExcludedUsers.Contains(username))
-        {
-            return false;
-        }
+    public bool Includes(uint uid, string username, double cpuPercent, double memoryPercent) =>
+        Counts(uid, username) && (cpuPercent >= MinCpuPercent || memoryPercent >= MinMemoryPercent);
 
-        if (IgnoreSystemUsers && (uid < MinUidForRealUsers || uid == NobodyUid))
-        {
-            return false;
-        }
-
-        return cpuPercent >= MinCpuPercent || memoryPercent >= MinMemoryPercent;
-    }
+    /// <summary>
+    /// Whether the user is one the rules can list at all: not excluded by name, and not a system account while those
+    /// are ignored. The usage accounting stores these users whatever their share.
+    /// </summary>
+    public bool Counts(uint uid, string username) =>
+        !ExcludedUsers.Contains(username) && !(IgnoreSystemUsers && (uid < MinUidForRealUsers || uid == NobodyUid));
 }

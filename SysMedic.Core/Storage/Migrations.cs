@@ -210,8 +210,67 @@ public static class Migrations
         );
         """);
 
+    /// <summary>
+    /// Version 8: exact usage. Per user and check: CPU time (core-milliseconds; the part from processes that ended),
+    /// disk bytes read and written, processes first seen, whether the CPU came from a user slice. Per check: the
+    /// window's length and CPU capacity, the processes started, and the pressure stall time of CPU, memory and I/O.
+    /// The hourly rollups carry their sums, so an accounting over a month reads hundreds of rows. Rows stored before
+    /// have zeros there (nothing was counted then).
+    /// </summary>
+    public static readonly Migration ExactUsage = new(8, "exact usage, disk I/O and pressure", """
+        ALTER TABLE system_metrics ADD COLUMN window_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN cpu_capacity_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN processes_started INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN pressure_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN cpu_some_stall_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN cpu_full_stall_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN memory_some_stall_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN memory_full_stall_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN io_some_stall_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics ADD COLUMN io_full_stall_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN window_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN cpu_capacity_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN processes_started_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN pressure_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN cpu_some_stall_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN cpu_full_stall_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN memory_some_stall_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN memory_full_stall_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN io_some_stall_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE system_metrics_hourly ADD COLUMN io_full_stall_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics ADD COLUMN cpu_time_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics ADD COLUMN exited_cpu_time_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics ADD COLUMN disk_read_bytes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics ADD COLUMN disk_write_bytes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics ADD COLUMN new_processes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics ADD COLUMN cpu_from_slice INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_recent ADD COLUMN cpu_time_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_recent ADD COLUMN exited_cpu_time_ms INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_recent ADD COLUMN disk_read_bytes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_recent ADD COLUMN disk_write_bytes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_recent ADD COLUMN new_processes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_recent ADD COLUMN cpu_from_slice INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_hourly ADD COLUMN cpu_time_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_hourly ADD COLUMN exited_cpu_time_ms_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_hourly ADD COLUMN disk_read_bytes_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_hourly ADD COLUMN disk_write_bytes_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_hourly ADD COLUMN new_processes_sum INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE user_metrics_hourly ADD COLUMN cpu_from_slice_max INTEGER NOT NULL DEFAULT 0;
+        DROP VIEW user_metrics_all;
+        CREATE VIEW user_metrics_all AS
+            SELECT username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
+                memory_peak_pct_x100, rss_bytes, process_count, pids, cpu_time_ms, exited_cpu_time_ms,
+                disk_read_bytes, disk_write_bytes, new_processes, cpu_from_slice
+            FROM user_metrics
+            UNION ALL
+            SELECT username, timestamp, cpu_avg_pct_x100, cpu_peak_pct_x100, memory_avg_pct_x100,
+                memory_peak_pct_x100, rss_bytes, process_count, pids, cpu_time_ms, exited_cpu_time_ms,
+                disk_read_bytes, disk_write_bytes, new_processes, cpu_from_slice
+            FROM user_metrics_recent;
+        """);
+
     /// <summary>All steps, oldest first.</summary>
-    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject, AlertConditions, ProcessRecording];
+    public static IReadOnlyList<Migration> All { get; } = [MetricsAndAlerts, ResolutionAndOutbox, HourlyRollups, StagedUserRows, AlertSubject, AlertConditions, ProcessRecording, ExactUsage];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

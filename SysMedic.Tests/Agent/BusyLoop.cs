@@ -4,7 +4,7 @@ namespace SysMedic.Tests.Agent;
 
 /// <summary>
 /// A shell loop that keeps one core busy (far over a 5% user threshold) as this test's user, or as the uid given
-/// (through setpriv, which needs root); ended on dispose.
+/// (through setpriv, which needs root); ended on dispose, and by the kernel if the test host dies first.
 /// </summary>
 internal sealed class BusyLoop : IDisposable
 {
@@ -19,7 +19,7 @@ internal sealed class BusyLoop : IDisposable
     public BusyLoop(uint? uid = null)
     {
         ProcessStartInfo start = uid is { } id
-            ? new ProcessStartInfo("setpriv", [$"--reuid={id}", $"--regid={id}", "--clear-groups", "/bin/sh", "-c", "while :; do :; done"])
+            ? new ProcessStartInfo("setpriv", [$"--reuid={id}", $"--regid={id}", "--clear-groups", "--pdeathsig", "KILL", "/bin/sh", "-c", "while :; do :; done"])
             : new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]);
         start.UseShellExecute = false;
         _process = Process.Start(start)!;

@@ -33,6 +33,8 @@ public class ConfigEditorTests
         ["monitoring.cpu_threshold"] = "91.5",
         ["monitoring.memory_threshold"] = "70",
         ["monitoring.persistent_time"] = "15",
+        ["monitoring.memory_pressure_threshold"] = "0",
+        ["monitoring.memory_pressure_minutes"] = "30",
         ["users.cpu_threshold"] = "50",
         ["users.memory_threshold"] = "55",
         ["users.persistent_time"] = "20",

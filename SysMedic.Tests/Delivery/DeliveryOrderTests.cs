@@ -39,6 +39,30 @@ public class DeliveryOrderTests
     }
 
     [Test]
+    public async Task A_server_that_cannot_be_reached_is_tried_again_every_minute_however_long_it_is_down()
+    {
+        int port = FreePort.Next();
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+        using var dispatcher = new OutboxDispatcher(temp.Logger, temp.Time);
+        var config = SampleAlerts.Mail(port);
+        AlertDelivery.Enqueue(db.Outbox, 1, SampleAlerts.CpuHigh(), config);
+        var waits = new List<double>();
+        for (int pass = 0; pass < 6; pass++)
+        {
+            DeliveryPass down = await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None);
+            TimeSpan wait = down.NextAttemptAt!.Value - temp.Time.GetUtcNow();
+            waits.Add(wait.TotalSeconds);
+            temp.Time.Advance(wait);
+        }
+
+        Assert.That(waits, Is.EqualTo(new double[] { 30, 60, 60, 60, 60, 60 }));
+        await using var server = await TestSmtpServer.StartAsync(port, "alerts", "s3cret pass");
+        temp.Time.Advance(OutboxDispatcher.UnreachableRetryMax);
+        Assert.That((await dispatcher.DeliverDueAsync(db.Outbox, config, CancellationToken.None)).Delivered, Is.EqualTo(1), "within a minute of the server's return");
+    }
+
+    [Test]
     public async Task A_message_that_cannot_be_sent_fails_alone_and_the_next_one_goes_out()
     {
         await using var server = await TestSmtpServer.StartAsync(FreePort.Next(), "alerts", "s3cret pass");

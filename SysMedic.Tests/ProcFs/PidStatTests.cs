@@ -44,6 +44,13 @@ public class PidStatTests
     }
 
     [Test]
+    public void Reads_the_times_of_the_children_the_process_waited_for()
+    {
+        var (stat, _) = Parse(FixturePaths.ProcFile("t1", "100/stat"));
+        Assert.That((stat.ChildrenUtimeTicks, stat.ChildrenStimeTicks, stat.ChildrenCpuTicks), Is.EqualTo((80UL, 20UL, 100UL)));
+    }
+
+    [Test]
     public void Keeps_bytes_that_are_not_utf8_in_the_name_range()
     {
         byte[] line = FixturePaths.ProcFile("t0", "104/stat");

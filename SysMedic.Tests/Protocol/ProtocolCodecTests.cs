@@ -49,6 +49,26 @@ public class ProtocolCodecTests
     }
 
     [Test]
+    public void A_snapshot_from_an_older_agent_reads_with_the_usage_fields_absent()
+    {
+        string text = File.ReadAllText(Path.Combine(FixtureDir("v1-older-agent"), "snapshot.json"));
+        Assert.That(ProtocolCodec.TryParse(text, out ProtocolMessage? message, out ErrorMessage? error), Is.True, error?.Message);
+        var snapshot = ((SnapshotMessage)message!).Snapshot;
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.Totals, Is.Null);
+            Assert.That(snapshot.System.Pressure, Is.Null);
+            Assert.That(snapshot.Users[0].CpuSeconds, Is.Zero);
+            Assert.That(snapshot.Users[0].DiskReadBytesPerSec, Is.Null);
+            Assert.That(snapshot.Users[0].CpuFromSlice, Is.False);
+            Assert.That(snapshot.Processes[0].Cgroup, Is.Null);
+            Assert.That(snapshot.Processes[0].DiskWriteBytesPerSec, Is.Null);
+        });
+        string again = ProtocolCodec.Serialize(message!);
+        Assert.That(again, Does.Not.Contain("pressure").And.Not.Contain("totals").And.Not.Contain("cgroup").And.Not.Contain("disk_read"), "what an older agent did not send is not made up");
+    }
+
+    [Test]
     public void Unknown_fields_are_ignored_and_the_type_may_come_last()
     {
         string text = File.ReadAllText(Path.Combine(FixtureDir("v1-unknown-fields"), "resolve_alert.json"));

@@ -14,14 +14,42 @@ internal static class ProtocolSamples
 
     private static readonly UserThresholdInfo AliceThreshold = new(90, 50, true);
 
+    private static readonly PressureUsage MemoryPressure = new(1.5, 0.75, 0.25, 2, 120.5, 0.5, 0.25, 0, 0.5, 30.25);
+
+    private static readonly ProcessUsage Train = Process(4242, 1000, "alice", 55, 12.5, "train.py") with
+    {
+        DiskReadBytesPerSec = 4096,
+        DiskWriteBytesPerSec = 1024,
+        Cgroup = "/user.slice/user-1000.slice/session-3.scope",
+    };
+
+    private static Snapshot SampleSnapshot()
+    {
+        Snapshot s = Make(T0, 61.5, 40.25, Train);
+        UserUsage alice = s.Users[0] with
+        {
+            CpuSeconds = 4.5,
+            ExitedCpuSeconds = 0.25,
+            CpuFromSlice = true,
+            DiskReadBytesPerSec = 4096,
+            DiskWriteBytesPerSec = 1024,
+            NewProcesses = 2,
+            Pressure = new ResourcePressure(null, MemoryPressure, null),
+        };
+        return s with
+        {
+            System = s.System with { ProcessesStarted = 17, Pressure = new ResourcePressure(MemoryPressure with { FullAvg10 = 0, FullPercent = 0 }, MemoryPressure, MemoryPressure) },
+            Users = [alice],
+            Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false) { RxBytes = 7_340_032_000, TxBytes = 91_226_112 }],
+            Totals = new UsageTotals(T0.AddHours(-1), [new UserTotal("root", 0, 12.75, 1_048_576, 4_194_304), new UserTotal("alice", 1000, 1800.5, 0, 65_536)]),
+        };
+    }
+
     public static IReadOnlyDictionary<string, ProtocolMessage> All => new Dictionary<string, ProtocolMessage>
     {
         ["hello"] = new HelloMessage(1, "doctor", "web01", "0.1.0", "6.1.0-13-amd64", 4, 16_000_000_000, 2, ["history", "alerts", "resolve_alert", "user_detail", "config"]),
         ["snapshot"] = new SnapshotMessage(
-            Make(T0, 61.5, 40.25, Process(4242, 1000, "alice", 55, 12.5, "train.py")) with
-            {
-                Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false) { RxBytes = 7_340_032_000, TxBytes = 91_226_112 }],
-            },
+            SampleSnapshot(),
             [Episode],
             3,
             new ThresholdsInfo(80, 80, 50, 50, new Dictionary<string, UserThresholdInfo> { ["alice"] = AliceThreshold })),
@@ -38,7 +66,7 @@ internal static class ProtocolSamples
         ["history_result"] = new HistoryResult("1", "user", "alice", [new HistoryPoint(T0, 55, 70.5, 12.5, 13)]),
         ["alerts_result"] = new AlertsResult("2", [Alert]),
         ["resolve_alert_result"] = new ResolveAlertResult("3", Alert with { ResolvedAt = T0.AddMinutes(5), ResolvedBy = "ops", ResolutionNote = "asked alice to renice" }),
-        ["user_detail_result"] = new UserDetailResult("4", "alice", 1000, [Process(4242, 1000, "alice", 55, 12.5, "train.py")], AliceThreshold, [Episode]),
+        ["user_detail_result"] = new UserDetailResult("4", "alice", 1000, [Train], AliceThreshold, [Episode]),
         ["watch_result"] = new WatchResult("6", Live: false),
         ["moment_result"] = new MomentResult("8", T0.AddHours(-5), T0.AddHours(-5).AddSeconds(-20), 60, 212, Make(T0.AddHours(-5).AddSeconds(-20), 97.5, 40.25, Process(4242, 1000, "alice", 48.5, 12.5, "train.py")) with { Interval = TimeSpan.FromSeconds(60) }),
         ["config_result"] = new ConfigResult("5", new Dictionary<string, string> { ["monitoring.cpu_threshold"] = "80", ["websocket.secret"] = "********" }),

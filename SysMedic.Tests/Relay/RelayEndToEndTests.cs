@@ -617,6 +617,7 @@ public class RelayEndToEndTests
         Assert.That(body, Does.Contain($"sysmedic_cpus {Environment.ProcessorCount}\n"));
         Assert.That(body, Does.Contain("sysmedic_doctor_up 1\n").And.Contain("sysmedic_user_cpu_usage_ratio{user=\""));
         Assert.That(body, Does.Contain("sysmedic_alerts_unresolved{severity=\"critical\"}"));
+        Assert.That(body, Does.Contain("# TYPE sysmedic_user_cpu_seconds_total counter\nsysmedic_user_cpu_seconds_total{user=\""));
         long total = long.Parse(System.Text.RegularExpressions.Regex.Match(body, @"sysmedic_memory_total_bytes (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         string memTotal = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         Assert.That(total, Is.EqualTo(long.Parse(memTotal.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024));

@@ -71,7 +71,7 @@ public class SnapshotBuilderTests
     public void Skips_a_vanished_stat_an_unreadable_stat_a_truncated_stat_and_entries_that_are_not_pids()
     {
         Snapshot s = FixtureSampling.Snapshot();
-        Assert.That(s.Processes.Select(p => p.Pid), Is.EqualTo(new[] { 1, 2, 100, 101, 102, 103, 104, 105, 106, 107, 110, 111, 112, 113, 114, 115 }));
+        Assert.That(s.Processes.Select(p => p.Pid), Is.EqualTo(new[] { 1, 2, 100, 101, 102, 103, 104, 105, 106, 107, 110, 111, 112, 113, 114, 115, 117 }));
     }
 
     [Test]
@@ -121,22 +121,24 @@ public class SnapshotBuilderTests
     }
 
     [Test]
-    public void Per_user_sums_equal_the_sum_of_that_users_processes()
+    public void Per_user_sums_equal_the_sum_of_that_users_processes_and_cpu_adds_what_their_processes_reaped()
     {
         Snapshot s = FixtureSampling.Snapshot();
         Assert.That(s.Users.Select(u => u.Username), Is.EquivalentTo(new[] { "root", "alice", "bob", "1002", "www-data", "nobody" }));
         foreach (UserUsage u in s.Users)
         {
             var mine = s.Processes.Where(p => p.Uid == u.Uid).ToList();
-            Assert.That(u.CpuPercent, Is.EqualTo(mine.Sum(p => p.CpuPercent)).Within(1e-9), u.Username);
+            Assert.That(u.CpuPercent, Is.EqualTo(mine.Sum(p => p.CpuPercent) + (100 * u.ExitedCpuSeconds / 2)).Within(1e-9), u.Username);
             Assert.That(u.MemoryPercent, Is.EqualTo(mine.Sum(p => p.MemoryPercent)).Within(1e-9), u.Username);
             Assert.That(u.RssBytes, Is.EqualTo(mine.Sum(p => p.RssBytes)), u.Username);
             Assert.That(u.Pids, Is.EquivalentTo(mine.Select(p => p.Pid)), u.Username);
             Assert.That(u.ProcessCount, Is.EqualTo(mine.Count), u.Username);
         }
 
-        Assert.That(s.Users.Single(u => u.Username == "alice").CpuPercent, Is.EqualTo(50.0).Within(1e-9));
-        Assert.That(s.Users.Single(u => u.Username == "bob").CpuPercent, Is.EqualTo(20.0).Within(1e-9));
+        // alice: 100 ticks of her own processes + 32 reaped (40 gained, less cc1's 8 seen at t0); bob: 75 + 20 reaped
+        // by make. The machine had 200 ticks (2 CPUs for 1 s).
+        Assert.That(s.Users.Single(u => u.Username == "alice").CpuPercent, Is.EqualTo(66.0).Within(1e-9));
+        Assert.That(s.Users.Single(u => u.Username == "bob").CpuPercent, Is.EqualTo(47.5).Within(1e-9));
     }
 
     [Test]

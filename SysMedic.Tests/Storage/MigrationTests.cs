@@ -42,7 +42,7 @@ public class MigrationTests
         Assert.That(db.History.System(TempDatabase.Start, TempDatabase.Start.AddMinutes(1), 1).Single().Samples, Is.EqualTo(1));
         TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(1), 1).Single();
         Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)));
-        Assert.That(temp.Logger.Entries.Count(e => e.Message.Contains("upgraded", StringComparison.Ordinal)), Is.EqualTo(Migrations.Latest - version));
+        Assert.That(temp.Logger.Entries.Count(e => e.Message.Contains("upgraded", StringComparison.Ordinal)), Is.EqualTo(Migrations.All.Count(m => m.Version > version)));
     }
 
     [Test]
@@ -56,6 +56,21 @@ public class MigrationTests
 
         TopUser alice = db.History.TopUsers(TempDatabase.Start, TempDatabase.Start.AddHours(2), 1).Single();
         Assert.That((alice.Samples, alice.CpuAvgPercent, alice.CpuPeakPercent), Is.EqualTo((2, 3.0, 9.0)));
+    }
+
+    [Test]
+    public void The_upgrade_to_exact_usage_keeps_the_rows_and_counts_nothing_for_them()
+    {
+        using var temp = new TempDatabase();
+        CreateAtVersion(temp.Path, Migrations.ExactUsage.Version - 1);
+        temp.Sql("INSERT INTO user_metrics VALUES ('alice', 1772323200, 250, 900, 3, 4, 5, 6, NULL)");
+        temp.Sql("INSERT INTO user_metrics_recent VALUES (1772323260, 'alice', 250, 900, 3, 4, 5, 6, NULL)");
+
+        using var db = temp.Open();
+
+        Assert.That(temp.Sql("SELECT count(*) || ':' || sum(cpu_time_ms) || ':' || sum(disk_read_bytes) FROM user_metrics_all WHERE username = 'alice'"), Is.EqualTo("2:0:0"));
+        db.Metrics.WriteCheck(Checks.System(TempDatabase.Start.AddHours(2)), [Checks.User("alice") with { CpuSeconds = 2 }]);
+        Assert.That(db.History.Usage(TempDatabase.Start, TempDatabase.Start.AddHours(3)).Users.Single().CpuSeconds, Is.EqualTo(2.0));
     }
 
     [Test]

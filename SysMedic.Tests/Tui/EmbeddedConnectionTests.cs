@@ -62,7 +62,7 @@ public class EmbeddedConnectionTests
         using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), new FakeTimeProvider(Start));
 
         Assert.That(connection.Description, Does.Contain("embedded - start the agent with `sysmedic daemon start`"));
-        Assert.That(connection.Features, Is.EqualTo(ConnectionFeatures.RecentHistory));
+        Assert.That(connection.Features, Is.EqualTo(ConnectionFeatures.RecentHistory | ConnectionFeatures.Replay), "the embedded sampler keeps its last 15 minutes of moments");
         Assert.That(connection.Host.Kernel, Is.EqualTo("unknown kernel"), "the fixture tree has no sys/kernel/osrelease");
         var ex = await Assert.ThrowsAsync<AgentRequiredException>(() => connection.GetAlertsAsync(includeResolved: false));
         Assert.That(ex!.Message, Does.Contain("needs the agent (sysmedic daemon start)"));

@@ -163,6 +163,20 @@ internal sealed class FakeConnection(ConnectionFeatures features = ConnectionFea
         return Task.FromResult(new UserDetail(username, Thresholds.For(username), Thresholds.PerUser.ContainsKey(username), processes, history, []));
     }
 
+    /// <summary>The moments <see cref="GetMomentAsync"/> answers from, oldest first.</summary>
+    public List<RecordedMoment> Moments { get; } = [];
+
+    /// <summary>The times <see cref="GetMomentAsync"/> was asked for.</summary>
+    public List<DateTimeOffset> MomentRequests { get; } = [];
+
+    public Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        MomentRequests.Add(at);
+        return Moments.LastOrDefault(m => m.At <= at) is { } moment
+            ? Task.FromResult(moment)
+            : Task.FromException<RecordedMoment>(new AgentErrorException("not_found", "nothing was recorded that early"));
+    }
+
     public void Dispose()
     {
     }

@@ -83,7 +83,7 @@ public class LocalConnectionTests
             Assert.That(connection.LiveInterval, Is.EqualTo(TimeSpan.FromSeconds(1)), "the live interval comes from the hello");
             Assert.That(connection.Latest, Is.Not.Null, "the first snapshot is there when the console opens");
             Assert.That(connection.Thresholds.DefaultUser.CpuPercent, Is.EqualTo(5), "thresholds come with the snapshots");
-            Assert.That(connection.Features, Is.EqualTo(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts));
+            Assert.That(connection.Features, Is.EqualTo(ConnectionFeatures.StoredHistory | ConnectionFeatures.Alerts | ConnectionFeatures.Replay));
         });
 
         IReadOnlyList<Alert> open = await PollAsync(() => connection.GetAlertsAsync(includeResolved: false), l => l.Any(a => a.Type == AlertType.User), "a user alert is served");

@@ -11,4 +11,5 @@ namespace SysMedic.Tui.Commands;
 [JsonSerializable(typeof(AlertInfo))]
 [JsonSerializable(typeof(UsersReport))]
 [JsonSerializable(typeof(HistoryReport))]
+[JsonSerializable(typeof(UsageReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -42,6 +42,34 @@ public static class CliOptions
         Description = "With --connect: read the relay's secret from this file (mode 0600) instead of the URL",
     };
 
+    /// <summary>
+    /// Hidden: read processes and system files from another /proc root (a fixture tree) instead of <c>/proc</c>, as
+    /// node_exporter's <c>--path.procfs</c>; also <c>SYSMEDIC_PROC_ROOT</c>. The host name is then read from the
+    /// root's <c>sys/kernel/hostname</c> when it has one.
+    /// </summary>
+    public static readonly Option<string?> ProcRoot = new("--proc-root")
+    {
+        Description = "Read /proc from this directory instead (tests)",
+        Recursive = true,
+        Hidden = true,
+    };
+
+    /// <summary>Hidden: the /sys root whose <c>fs/cgroup</c> holds the cgroup hierarchy; also <c>SYSMEDIC_SYS_ROOT</c>.</summary>
+    public static readonly Option<string?> SysRoot = new("--sys-root")
+    {
+        Description = "Read /sys (cgroups) from this directory instead (tests)",
+        Recursive = true,
+        Hidden = true,
+    };
+
+    /// <summary>Hidden: the passwd file naming uids, so a fixture tree's users have fixed names; also <c>SYSMEDIC_PASSWD_FILE</c>.</summary>
+    public static readonly Option<string?> PasswdFile = new("--passwd-file")
+    {
+        Description = "Name uids from this passwd file instead of /etc/passwd (tests)",
+        Recursive = true,
+        Hidden = true,
+    };
+
     /// <summary>Machine-readable output: snake_case JSON.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (snake_case) instead of a table" };
 }

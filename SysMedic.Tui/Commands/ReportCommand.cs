@@ -39,7 +39,7 @@ public static class ReportCommand
                 throw new CliUsageException($"--interval: {seconds} is not a number of seconds from 0.1 to 3600");
             }
 
-            SamplerOptions options = CliConfig.Load(parsed).ToSamplerOptions();
+            SamplerOptions options = CliConfig.SamplerOptions(parsed, CliConfig.Load(parsed));
             return Execute(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(json), TimeSpan.FromSeconds(seconds), options);
         });
         return command;

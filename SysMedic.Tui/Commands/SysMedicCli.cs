@@ -60,10 +60,14 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.Theme);
         root.Options.Add(CliOptions.Connect);
         root.Options.Add(CliOptions.SecretFile);
+        root.Options.Add(CliOptions.ProcRoot);
+        root.Options.Add(CliOptions.SysRoot);
+        root.Options.Add(CliOptions.PasswdFile);
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(UsageCommand.Create());
         root.Subcommands.Add(DaemonCommand.Create());
         root.Subcommands.Add(WebSocketCommand.Create());
         root.Subcommands.Add(DbCommand.Create());

@@ -23,7 +23,7 @@ public static class UsersCommand
         {
             SysMedicConfig config = CliConfig.Load(parsed);
             Snapshot now;
-            using (var sampler = new Sampler(config.ToSamplerOptions()))
+            using (var sampler = new Sampler(CliConfig.SamplerOptions(parsed, config)))
             {
                 _ = sampler.Sample();
                 Thread.Sleep(1000);

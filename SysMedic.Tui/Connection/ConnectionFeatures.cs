@@ -15,4 +15,7 @@ public enum ConnectionFeatures
 
     /// <summary>Alerts, and resolving them.</summary>
     Alerts = 4,
+
+    /// <summary>Past moments as recorded: the processes running at a check (stored by the agent; kept in memory by the embedded sampler).</summary>
+    Replay = 8,
 }

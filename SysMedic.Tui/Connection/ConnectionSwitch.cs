@@ -95,6 +95,8 @@ public sealed class ConnectionSwitch : ISysMedicConnection
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default) => _current.GetUserDetailAsync(username, cancellationToken);
 
+    public Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default) => _current.GetMomentAsync(at, cancellationToken);
+
     public void SetDisplayPaused(bool paused)
     {
         _displayPaused = paused;

@@ -1,4 +1,5 @@
 using SysMedic.Core.Alerts;
+using SysMedic.Core.Formatting;
 using SysMedic.Core.Health;
 using SysMedic.Core.ProcFs;
 using SysMedic.Core.Sampling;
@@ -18,6 +19,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
     private readonly Sampler _sampler;
     private readonly TimeProvider _time;
     private readonly RecentHistory _history;
+    private readonly MomentRecorder _moments;
     private readonly Lock _sampleLock = new();
     private readonly string _kernel;
     private ITimer? _timer;
@@ -32,6 +34,7 @@ public sealed class EmbeddedConnection : ISysMedicConnection
         LiveInterval = interval ?? TimeSpan.FromSeconds(2);
         TimeSpan kept = keep ?? TimeSpan.FromMinutes(15);
         _history = new RecentHistory(Math.Max(2, (int)(kept / LiveInterval)));
+        _moments = new MomentRecorder(MomentInterval, (int)(kept / MomentInterval) + 1);
         _kernel = KernelRelease.Read(options.ProcRoot) ?? "unknown kernel";
         Thresholds = options.Thresholds;
     }
@@ -42,7 +45,10 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public string Description => EmbeddedDescription;
 
-    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory;
+    public ConnectionFeatures Features => ConnectionFeatures.RecentHistory | ConnectionFeatures.Replay;
+
+    /// <summary>How much time each moment kept for replay covers (the doctor's default check interval).</summary>
+    public static readonly TimeSpan MomentInterval = TimeSpan.FromMinutes(1);
 
     public HostInfo Host => new(_sampler.Options.Hostname, _kernel, _latest?.System.CpuCount ?? Environment.ProcessorCount);
 
@@ -117,6 +123,11 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
         _latest = snapshot;
         _history.Add(snapshot);
+        lock (_moments)
+        {
+            _moments.Add(snapshot);
+        }
+
         if (State != ConnectionState.Connected)
         {
             State = ConnectionState.Connected;
@@ -161,6 +172,23 @@ public sealed class EmbeddedConnection : ISysMedicConnection
 
     public Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default) =>
         Task.FromException<ResolveResult>(new AgentRequiredException("Resolving alerts"));
+
+    public Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_moments)
+        {
+            if (_moments.At(at) is { } moment)
+            {
+                return Task.FromResult(moment);
+            }
+
+            string kept = _moments.First is { } first
+                ? "the first kept is " + TimeZoneInfo.ConvertTime(first, TimeZoneInfo.Local).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+                : "none is kept yet (one a minute)";
+            return Task.FromException<RecordedMoment>(new AgentErrorException(
+                Core.Protocol.ErrorMessage.NotFound, $"the embedded sampler keeps only the moments it has seen since it started, the last {Units.Duration(_moments.CheckInterval * _moments.Capacity)}: {kept}; older ones " + AgentRequiredException.Hint));
+        }
+    }
 
     public Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)
     {

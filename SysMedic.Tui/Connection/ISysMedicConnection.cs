@@ -58,6 +58,12 @@ public interface ISysMedicConnection : IDisposable
     /// <summary>Marks an alert resolved with a note and who resolved it.</summary>
     Task<ResolveResult> ResolveAlertAsync(long alertId, string note, string resolvedBy, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The moment recorded at or before <paramref name="at"/>: the check's figures, its users and the processes that
+    /// explain it. Throws <see cref="AgentErrorException"/> (code <c>not_found</c>) when nothing is recorded that early.
+    /// </summary>
+    Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>One user's processes, recent figures, persistent episodes and thresholds.</summary>
     Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default);
 

@@ -111,6 +111,11 @@ public abstract class ProtocolConnection : ISysMedicConnection
                 features |= ConnectionFeatures.Alerts;
             }
 
+            if (hello.Capabilities.Contains("moment"))
+            {
+                features |= ConnectionFeatures.Replay;
+            }
+
             return features;
         }
     }
@@ -164,6 +169,17 @@ public abstract class ProtocolConnection : ISysMedicConnection
         {
             return new ResolveResult(false, ex.Message);
         }
+    }
+
+    public async Task<RecordedMoment> GetMomentAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!Features.HasFlag(ConnectionFeatures.Replay))
+        {
+            throw new AgentErrorException(ErrorMessage.UnknownType, "this agent records no moments (it is older than sysmedic's replay)");
+        }
+
+        MomentResult result = await RequestAsync<MomentResult>(id => new MomentRequest(id, at), cancellationToken);
+        return new RecordedMoment(result.RecordedAt, TimeSpan.FromSeconds(result.WindowSeconds), result.ProcessesTotal, result.Snapshot with { Interval = TimeSpan.FromSeconds(result.WindowSeconds) });
     }
 
     public async Task<UserDetail> GetUserDetailAsync(string username, CancellationToken cancellationToken = default)

@@ -24,6 +24,9 @@ internal sealed class PopulationResult(int extra)
 
     public PassLog Build { get; set; } = new();
 
+    /// <summary>/proc/[pid]/io reads per timed sampler pass (one per process that used CPU since the pass before).</summary>
+    public double IoReadsPerPass { get; set; }
+
     /// <summary>Median sampler pass over median stat+fstat pass, in thread CPU time.</summary>
     public double RatioToStatFstat => Sampler.MedianCpuMicros / StatFstat.MedianCpuMicros;
 

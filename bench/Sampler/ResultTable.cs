@@ -51,12 +51,12 @@ internal static class ResultTable
         o.WriteLine();
         o.WriteLine("Where a sampler pass goes, each part timed alone (CPU µs and bytes, medians; the scan uses a second, warm scanner):");
         o.WriteLine();
-        o.WriteLine("| population | system files | process scan | snapshot build | scan B | build B |");
-        o.WriteLine("|---|--:|--:|--:|--:|--:|");
+        o.WriteLine("| population | system files | process scan | snapshot build | scan B | build B | io reads / pass |");
+        o.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
         foreach (PopulationResult r in results)
         {
             o.WriteLine($"| {r.Label} | {N(r.SystemFiles.MedianCpuMicros)} | {N(r.Scan.MedianCpuMicros)} | {N(r.Build.MedianCpuMicros)} "
-                + $"| {N(r.Scan.MedianBytes)} | {N(r.Build.MedianBytes)} |");
+                + $"| {N(r.Scan.MedianBytes)} | {N(r.Build.MedianBytes)} | {F(r.IoReadsPerPass)} |");
         }
     }
 

@@ -77,6 +77,7 @@ internal sealed class SamplerBenchmark(BenchOptions options, Cleanup cleanup)
             () => statFstat.Run(options.Passes, result.StatFstat),
             () => sampler.Run(options.Passes, result.Sampler),
         };
+        long ioReads = sampler.IoReads;
         for (int round = 0; round < options.Rounds; round++)
         {
             for (int i = 0; i < readers.Length; i++)
@@ -84,6 +85,8 @@ internal sealed class SamplerBenchmark(BenchOptions options, Cleanup cleanup)
                 readers[(round + i) % readers.Length]();
             }
         }
+
+        result.IoReadsPerPass = (double)(sampler.IoReads - ioReads) / (options.Rounds * options.Passes);
 
         (result.SystemFiles, result.Scan, result.Build) = sampler.Parts(PartPasses);
     }

@@ -25,6 +25,9 @@ internal sealed class SamplerRun : IDisposable
     /// <summary>Processes first seen by the sampler so far (status and cmdline read for each).</summary>
     public long NewProcesses => _sampler.Statistics.NewProcesses;
 
+    /// <summary>/proc/[pid]/io reads by the sampler so far.</summary>
+    public long IoReads => _sampler.Statistics.IoReads;
+
     /// <summary>Runs <paramref name="passes"/> timed passes into <paramref name="log"/>.</summary>
     public void Run(int passes, PassLog log)
     {

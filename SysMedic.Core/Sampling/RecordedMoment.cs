@@ -1,6 +1,4 @@
-using SysMedic.Core.Sampling;
-
-namespace SysMedic.Core.Storage;
+namespace SysMedic.Core.Sampling;
 
 /// <summary>
 /// A past check as recorded: <see cref="Snapshot"/> holds the window's system figures, users and the processes
