@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -154,11 +152,10 @@ public class FleetScrapeTests
     }
 
     [Test]
-    public void A_scrape_costs_the_relay_no_more_than_relaying_a_snapshot()
+    public void A_scrape_carries_no_more_than_a_snapshot_message()
     {
         int port = StartHost("a");
         Assert.That(DoctorProcess.WaitFor(() => Scrape(port).Contains("sysmedic_user_cpu_usage_ratio{", StringComparison.Ordinal), Limit), Is.True);
-        DoctorProcess relay = _processes[1];
 
         // What crosses the network: one scrape's body against one snapshot message to a console.
         int scrapeBytes = Encoding.UTF8.GetByteCount(Scrape(port));
@@ -169,30 +166,8 @@ public class FleetScrapeTests
             snapshotBytes = Encoding.UTF8.GetByteCount(client.Next("snapshot", Limit).GetRawText());
         }
 
-        // The relay's CPU: 100 scrapes one after the other, against 30 s of snapshots relayed to one console, each
-        // beside the same time idle (measured, not asserted: TestContext shows it; bench/Prometheus measures it well).
-        double idle = CpuSeconds(relay.Pid, () => Thread.Sleep(TimeSpan.FromSeconds(10))) / 10;
-        var clock = Stopwatch.StartNew();
-        double scrapes = CpuSeconds(relay.Pid, () => Enumerable.Range(0, 100).ToList().ForEach(_ => Scrape(port)));
-        double perScrape = (scrapes - (idle * clock.Elapsed.TotalSeconds)) / 100;
-        double perSnapshot;
-        using (RelayTestClient client = RelayTestClient.ConnectAsync(port, _secret).GetAwaiter().GetResult())
-        {
-            client.Next("snapshot", Limit);
-            int received = 0;
-            double relayed = CpuSeconds(relay.Pid, () =>
-            {
-                var until = Stopwatch.StartNew();
-                while (until.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    client.Next("snapshot", Limit);
-                    received++;
-                }
-            });
-            perSnapshot = (relayed - (idle * 30)) / received;
-        }
-
-        TestContext.Out.WriteLine($"scrape {scrapeBytes} B, snapshot message {snapshotBytes} B; relay CPU {perScrape * 1000:F2} ms a scrape, {perSnapshot * 1000:F2} ms a snapshot relayed to one console (idle {idle * 1000:F2} ms/s)");
+        // The relay's CPU for each is measured by bench/Prometheus: a timing is a benchmark's figure, not a test's.
+        TestContext.Out.WriteLine($"scrape {scrapeBytes} B, snapshot message {snapshotBytes} B");
         Assert.That(scrapeBytes, Is.LessThanOrEqualTo(snapshotBytes), "a scrape carries no more than a snapshot message");
     }
 
@@ -210,21 +185,6 @@ public class FleetScrapeTests
         {
             return "";
         }
-    }
-
-    /// <summary>CPU seconds (user + system) process <paramref name="pid"/> used while <paramref name="work"/> ran.</summary>
-    private static double CpuSeconds(int pid, Action work)
-    {
-        double Ticks()
-        {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
-        }
-
-        double before = Ticks();
-        work();
-        return (Ticks() - before) / 100;
     }
 
     private static List<(string Name, string Health, string State, bool Evaluated)> RuleStates(PrometheusServer prometheus) =>
