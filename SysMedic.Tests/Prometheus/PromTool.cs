@@ -16,7 +16,7 @@ internal static class PromTool
         string path = "/usr/bin/" + tool;
         if (!File.Exists(path))
         {
-            Assert.Ignore($"{tool} is not installed (Debian package prometheus; .ci/setup installs it)");
+            RequiredTool.Missing($"{tool} is not installed (Debian package prometheus; .ci/setup installs it)");
         }
 
         return path;
