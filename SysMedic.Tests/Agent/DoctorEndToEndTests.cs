@@ -25,22 +25,7 @@ public class DoctorEndToEndTests
         System.IO.Directory.Delete(_dir, recursive: true);
     }
 
-    private static long Count(string db, string sql)
-    {
-        try
-        {
-            using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-            c.Open();
-            using SqliteCommand cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 1 or 5 or 14)
-        {
-            // No file yet, the schema is being created, or a lock is held: nothing to count yet.
-            return 0;
-        }
-    }
+    private static long Count(string db, string sql) => DoctorProcess.Count(db, sql);
 
     [Test]
     public async Task A_busy_user_is_alerted_stored_and_served_and_the_doctor_stops_cleanly()

@@ -156,22 +156,7 @@ public class DoctorFaultTests
 
     private static long Count(DoctorProcess doctor, string sql) => Count(doctor.Directory, sql);
 
-    private static long Count(string directory, string sql)
-    {
-        try
-        {
-            using var c = new SqliteConnection($"Data Source={Path.Combine(directory, "data", "sysmedic.db")};Mode=ReadOnly;Pooling=False");
-            c.Open();
-            using SqliteCommand cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 1 or 5 or 14)
-        {
-            // No file yet, the schema is being created, or a lock is held: nothing to count yet.
-            return 0;
-        }
-    }
+    private static long Count(string directory, string sql) => DoctorProcess.Count(Path.Combine(directory, "data", "sysmedic.db"), sql);
 
     // Writes zeros until the file system has no room left.
     private static void Fill(string path)

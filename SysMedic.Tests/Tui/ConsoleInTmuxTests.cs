@@ -107,6 +107,68 @@ public class ConsoleInTmuxTests
         }
     }
 
+    [Test]
+    [CancelAfter(300_000)]
+    public void Replay_on_a_real_doctor_shows_the_busy_process_of_another_user_after_it_ended()
+    {
+        if (!TmuxSession.IsInstalled())
+        {
+            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+        }
+
+        if (!BusyLoop.CanChangeUser)
+        {
+            Assert.Ignore("running a process as another user needs root");
+        }
+
+        string dir = Directory.CreateTempSubdirectory("sysmedic-tmux-replay-").FullName;
+        try
+        {
+            using DoctorProcess doctor = DoctorProcess.Start(dir, DoctorProcess.LowThresholds);
+            const string moments = "SELECT count(*) FROM moments";
+            TimeSpan limit = TimeSpan.FromSeconds(60);
+            Assert.That(DoctorProcess.WaitFor(() => DoctorProcess.Count(doctor.DatabasePath, moments) > 1, limit), Is.True, "the doctor records moments");
+            DateTimeOffset during;
+            using (new BusyLoop(BusyLoop.TestUid))
+            {
+                long before = DoctorProcess.Count(doctor.DatabasePath, moments);
+                Assert.That(DoctorProcess.WaitFor(() => DoctorProcess.Count(doctor.DatabasePath, moments) >= before + 3, limit), Is.True, "three checks while it runs");
+                during = DateTimeOffset.Now;
+            }
+
+            long after = DoctorProcess.Count(doctor.DatabasePath, moments);
+            Assert.That(DoctorProcess.WaitFor(() => DoctorProcess.Count(doctor.DatabasePath, moments) >= after + 2, limit), Is.True, "checks go on after it ended");
+
+            string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");
+            string command = $"env -u DisableRealDriverIO SYSMEDIC_SOCKET='{doctor.SocketPath}' HOME='{dir}' dotnet '{dll}'; echo {Exited} $?; sleep 600";
+            using TmuxSession tmux = TmuxSession.Start(command, 120, 40);
+            string live = tmux.WaitFor(s => s.Contains("local: connected to sysmedic", StringComparison.Ordinal) && HasStatus(s));
+            Assert.That(live, Does.Not.Contain("while :; do :; done"), "it has ended: the live screens do not show it");
+
+            tmux.SendKeys("F5");
+            tmux.WaitFor("g go to a time");
+            tmux.SendKeys("g");
+            tmux.WaitFor("Replay the moment at");
+            string typed = TimeZoneInfo.ConvertTime(during, TimeZoneInfo.Local).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            tmux.SendKeys("-l", typed);
+            tmux.SendKeys("Enter");
+            string replay = tmux.WaitFor(s => s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("while :; do :; done", StringComparison.Ordinal));
+            Assert.That(replay, Does.Contain(" REPLAY " + typed[..10]), replay);
+
+            tmux.SendKeys("Escape");
+            string back = tmux.WaitFor(s => !s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("g go to a time", StringComparison.Ordinal));
+            Assert.That(back, Does.Not.Contain("while :; do :; done"), back);
+
+            tmux.SendKeys("q");
+            Assert.That(tmux.WaitFor(Exited), Does.Contain(Exited + " 0"));
+            Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static bool HasStatus(string screen) =>
         screen.Contains("Light Usage", StringComparison.Ordinal)
         || screen.Contains("Medium Usage", StringComparison.Ordinal)

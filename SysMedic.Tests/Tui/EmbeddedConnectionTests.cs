@@ -69,6 +69,29 @@ public class EmbeddedConnectionTests
     }
 
     [Test]
+    public async Task Keeps_a_moment_a_minute_and_says_how_far_back_it_goes()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var connection = new EmbeddedConnection(FixtureSampling.Options("t0"), time);
+        connection.Start();
+        time.Advance(EmbeddedConnection.FirstSnapshotDelay);
+        var none = await Assert.ThrowsAsync<AgentErrorException>(() => connection.GetMomentAsync(time.GetUtcNow()));
+        Assert.That(none!.Message, Does.Contain("embedded: one a minute for the last 15m 00s").And.Contain("none yet").And.Contain("needs the agent"));
+
+        for (int i = 0; i < 95; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        RecordedMoment moment = await connection.GetMomentAsync(time.GetUtcNow());
+        Assert.That(moment.At, Is.GreaterThan(Start.AddMinutes(1)).And.LessThanOrEqualTo(time.GetUtcNow()));
+        Assert.That(moment.Window, Is.EqualTo(TimeSpan.FromMinutes(1)).Within(TimeSpan.FromSeconds(3)));
+        Assert.That(moment.Snapshot.Processes, Is.Not.Empty, "the fixture's processes are recorded");
+        var early = await Assert.ThrowsAsync<AgentErrorException>(() => connection.GetMomentAsync(Start));
+        Assert.That(early!.Message, Does.Contain("the first is "));
+    }
+
+    [Test]
     public void History_answers_the_recent_points_within_the_asked_span()
     {
         var time = new FakeTimeProvider(Start);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using SysMedic.Core.Alerts;
+using SysMedic.Core.Sampling;
 using SysMedic.Tests.Agent;
 using SysMedic.Tui.Connection;
 
@@ -113,6 +114,13 @@ public class LocalConnectionTests
         Assert.That(detail.Processes.Select(p => p.Pid), Does.Contain(_load.Pid));
         Assert.That(detail.Threshold.CpuPercent, Is.EqualTo(5));
         Assert.That(detail.History, Is.Not.Empty);
+
+        // The moment recorded at the last check, with the busy loop among its processes; none before the first.
+        RecordedMoment moment = await connection.GetMomentAsync(DateTimeOffset.UtcNow);
+        Assert.That(moment.At, Is.LessThanOrEqualTo(DateTimeOffset.UtcNow).And.GreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1)));
+        Assert.That(moment.Snapshot.Processes.Select(p => p.Pid), Does.Contain(_load.Pid));
+        var early = await Assert.ThrowsAsync<AgentErrorException>(() => connection.GetMomentAsync(DateTimeOffset.UtcNow.AddDays(-3)));
+        Assert.That(early!.Message, Does.Contain("nothing was recorded at or before"));
 
         Assert.That(doctor.Terminate(TimeSpan.FromSeconds(15)), Is.True);
     }

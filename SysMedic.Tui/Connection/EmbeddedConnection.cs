@@ -183,10 +183,10 @@ public sealed class EmbeddedConnection : ISysMedicConnection
             }
 
             string kept = _moments.First is { } first
-                ? "the first kept is " + TimeZoneInfo.ConvertTime(first, TimeZoneInfo.Local).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
-                : "none is kept yet (one a minute)";
+                ? "the first is " + TimeZoneInfo.ConvertTime(first, TimeZoneInfo.Local).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+                : "none yet";
             return Task.FromException<RecordedMoment>(new AgentErrorException(
-                Core.Protocol.ErrorMessage.NotFound, $"the embedded sampler keeps only the moments it has seen since it started, the last {Units.Duration(_moments.CheckInterval * _moments.Capacity)}: {kept}; older ones " + AgentRequiredException.Hint));
+                Core.Protocol.ErrorMessage.NotFound, $"embedded: one a minute for the last {Units.Duration(_moments.CheckInterval * (_moments.Capacity - 1))}, {kept}; anything older " + AgentRequiredException.Hint));
         }
     }
 

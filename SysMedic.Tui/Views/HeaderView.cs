@@ -18,6 +18,7 @@ public sealed class HeaderView : View
     private readonly ISysMedicConnection _connection;
     private Snapshot? _snapshot;
     private bool _paused;
+    private string _replay = "";
     private string? _hostDrawn;
     private string? _connectionDrawn;
 
@@ -41,6 +42,21 @@ public sealed class HeaderView : View
         _paused = paused;
         SetNeedsDraw();
     }
+
+    /// <summary>
+    /// Shows the replay marker for <paramref name="moment"/> (null: live again); <paramref name="note"/> says more
+    /// (the newest recorded, the oldest kept).
+    /// </summary>
+    public void SetReplay(RecordedMoment? moment, string? note = null)
+    {
+        _replay = moment is null ? "" : string.Create(
+            CultureInfo.InvariantCulture,
+            $" REPLAY {TimeZoneInfo.ConvertTime(moment.At, TimeZoneInfo.Local):yyyy-MM-dd HH:mm:ss}{(note is null ? "" : ", " + note)}  [ ] step  Esc live ");
+        SetNeedsDraw();
+    }
+
+    /// <summary>The marker at the end of the second line: replay, paused, or nothing.</summary>
+    public string Marker => _replay.Length > 0 ? _replay : _paused ? " PAUSED (p) " : "";
 
     /// <summary>The first line's text, without the badge.</summary>
     public string HostLine()
@@ -71,7 +87,7 @@ public sealed class HeaderView : View
         TgAttribute normal = GetAttributeForRole(VisualRole.Normal);
         TgAttribute hot = GetAttributeForRole(VisualRole.HotNormal);
         string badge = _snapshot is null ? "" : " " + _snapshot.Status.ToDisplay() + " ";
-        string paused = _paused ? " PAUSED (p) " : "";
+        string paused = Marker;
 
         // Every cell is painted here (no clearing first), and of the text only what changed since the last frame.
         string host = Fit(HostLine(), width - badge.Length);
@@ -86,7 +102,7 @@ public sealed class HeaderView : View
         string connection = Fit(ConnectionLine(), width - paused.Length);
         CellWriter.Write(this, 1, connection, _connectionDrawn, normal);
         _connectionDrawn = connection;
-        if (_paused)
+        if (paused.Length > 0)
         {
             SetAttribute(ConsoleTheme.StatusAttribute(SystemStatus.Medium));
             AddStr(width - paused.Length, 1, paused);

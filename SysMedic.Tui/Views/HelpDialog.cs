@@ -22,7 +22,12 @@ public sealed class HelpDialog : Dialog
           /  filter by text (pid, user, name, command); Enter keeps it, Esc clears it
           u  only the selected process's user; u again: everyone
         History
-          Left/Right or 1-5  range: 1h, 6h, 24h, 7d, 30d
+          1-5  range: 1h, 6h, 24h, 7d, 30d     a ▼ over a chart marks an alert raised then
+          Left/Right cursor one column   [ ] one hour   Home/End   a click puts it on a column
+          Enter  replay the moment under the cursor     g  replay a time you type (03:00, 90m ago)
+        Replay (the agent records what ran at each check)
+          every screen shows that moment: its users and processes, ended ones (state X) included
+          [ ] the check before / after   Esc or p  back to live
         Alerts (needs the agent)
           Enter  resolve the selected alert (note, resolved by)   a  show / hide resolved
         Connections

@@ -140,7 +140,15 @@ public sealed partial class MainWindow
     private void ShowAlertLists()
     {
         IReadOnlyList<Alert> alerts = _alerts.All;
-        Dashboard.ShowAlerts(alerts);
+        if (Replaying is null)
+        {
+            Dashboard.ShowAlerts(alerts);
+        }
+        else
+        {
+            ShowReplayAlerts();
+        }
+
         Alerts.Show(alerts);
     }
 

@@ -52,8 +52,22 @@ public sealed partial class MainWindow
 
         if (key == Key.Esc)
         {
-            // Esc is the framework's quit key; here it only closes what is open (a filter) and never quits.
-            _ = Processes.HandleEscape();
+            // Esc is the framework's quit key; here it only closes what is open (a filter, replay, the history
+            // cursor) and never quits.
+            if (Processes.HandleEscape())
+            {
+                return true;
+            }
+
+            if (Replaying is not null)
+            {
+                ExitReplay();
+            }
+            else if (Current == Screen.History)
+            {
+                History.PlaceCursor(null);
+            }
+
             return true;
         }
 
@@ -109,6 +123,11 @@ public sealed partial class MainWindow
         if (key == Key.P)
         {
             TogglePause();
+            return true;
+        }
+
+        if (key.AsRune.Value is '[' or ']' && StepReplay(forward: key.AsRune.Value == ']'))
+        {
             return true;
         }
 

@@ -16,6 +16,12 @@ public sealed partial class MainWindow
     /// <summary>Pauses or resumes the live refresh; resuming shows the newest snapshot at once.</summary>
     public void TogglePause()
     {
+        if (Replaying is not null)
+        {
+            ExitReplay();
+            return;
+        }
+
         Paused = !Paused;
         Header.SetPaused(Paused);
 
@@ -43,11 +49,13 @@ public sealed partial class MainWindow
     /// <summary>Asks the connection for <paramref name="username"/>'s detail and opens the drill-down.</summary>
     public void OpenUser(string username)
     {
+        RecordedMoment? moment = Replaying;
         OnUiThread(_connection.GetUserDetailAsync(username), t =>
         {
             if (t.IsCompletedSuccessfully)
             {
-                ShowUser(t.Result);
+                // Replaying, the processes are the ones recorded then; the history and episodes are the stored ones.
+                ShowUser(moment is null ? t.Result : t.Result with { Processes = [.. moment.Snapshot.Processes.Where(p => p.User == username)] });
             }
             else if (App is { } app)
             {
@@ -88,6 +96,18 @@ public sealed partial class MainWindow
                 History.Show(t.Result.System, _displayed?.Timestamp ?? now);
             }
         });
+
+        // The charts mark every alert raised in the range, resolved ones too.
+        if (_connection.Features.HasFlag(ConnectionFeatures.Alerts))
+        {
+            OnUiThread(_connection.GetAlertsAsync(includeResolved: true), t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    History.ShowAlerts(t.Result);
+                }
+            });
+        }
     }
 
     /// <summary>
@@ -133,7 +153,7 @@ public sealed partial class MainWindow
 
     private void OnSnapshotReceived(object? sender, Snapshot snapshot) => App?.Invoke(() =>
     {
-        if (!Paused)
+        if (!Frozen)
         {
             Apply(snapshot);
         }

@@ -33,6 +33,8 @@ public sealed partial class MainWindow : Window
         Alerts.ShowResolvedChanged += (_, _) => RefreshAlerts(force: true);
         History = new HistoryView(connection);
         History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);
+        History.ReplayRequested += (_, at) => Replay(at);
+        History.GoToRequested += (_, _) => OpenGoTo();
         _screens = new Dictionary<Screen, View>
         {
             [Screen.Dashboard] = Dashboard,
@@ -109,8 +111,8 @@ public sealed partial class MainWindow : Window
             RefreshAlerts(force: true);
         }
 
-        // While paused a newly shown screen shows the same moment as the rest, not the newest data.
-        if ((Paused ? _displayed : _connection.Latest) is { } snapshot)
+        // While paused or replaying a newly shown screen shows the same moment as the rest, not the newest data.
+        if ((Frozen ? _displayed : _connection.Latest) is { } snapshot)
         {
             ApplyToScreen(snapshot);
         }

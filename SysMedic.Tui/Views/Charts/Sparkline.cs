@@ -7,14 +7,17 @@ using TgAttribute = Terminal.Gui.Drawing.Attribute;
 namespace SysMedic.Tui.Views.Charts;
 
 /// <summary>
-/// A bar chart one column per value, eight levels per cell, with an optional dashed threshold line. Missing values
-/// (NaN) leave the column empty. Draws only its own cells, so a refresh costs its area and nothing more.
+/// A bar chart one column per value, eight levels per cell, with an optional dashed threshold line, an optional cursor
+/// (a highlighted column) and marks (a ▼ at the top of a column). Missing values (NaN) leave the column empty. Draws
+/// only its own cells, so a refresh costs its area and nothing more. A click on a column raises <see cref="ColumnClicked"/>.
 /// </summary>
 public sealed class Sparkline : View
 {
     private double[] _values = [];
     private int[]? _drawn;
     private ChartFrame? _lastFrame;
+    private int? _cursor;
+    private HashSet<int> _marks = [];
 
     public Sparkline()
     {
@@ -36,8 +39,44 @@ public sealed class Sparkline : View
     /// <summary>Colour of bars over the threshold and of the threshold line.</summary>
     public Color AlarmColor { get; set; } = Color.BrightRed;
 
+    /// <summary>Colour of the cursor's column background.</summary>
+    public Color CursorColor { get; set; } = Color.DarkGray;
+
     /// <summary>The values, oldest first; NaN for a column without data.</summary>
     public IReadOnlyList<double> Values => _values;
+
+    /// <summary>The index (into <see cref="Values"/>) of the highlighted value, or null.</summary>
+    public int? CursorIndex => _cursor;
+
+    /// <summary>The indexes (into <see cref="Values"/>) of the marked values.</summary>
+    public IReadOnlyCollection<int> Marks => _marks;
+
+    /// <summary>A click on the chart: the index into <see cref="Values"/> of the column clicked.</summary>
+    public event EventHandler<int>? ColumnClicked;
+
+    /// <summary>Highlights value <paramref name="cursor"/> (null: none) and marks <paramref name="marks"/>; redraws only what changed.</summary>
+    public void SetCursor(int? cursor, IEnumerable<int>? marks = null)
+    {
+        _cursor = cursor;
+        _marks = marks is null ? [] : [.. marks];
+        SetValues(_values);
+    }
+
+    protected override bool OnMouseEvent(Terminal.Gui.Input.Mouse mouse)
+    {
+        ArgumentNullException.ThrowIfNull(mouse);
+        if (mouse.Flags.HasFlag(Terminal.Gui.Input.MouseFlags.LeftButtonClicked) && mouse.Position is { } at)
+        {
+            int index = at.X - Math.Max(0, Viewport.Width - _values.Length) + Math.Max(0, _values.Length - Viewport.Width);
+            if (index >= 0 && index < _values.Length)
+            {
+                ColumnClicked?.Invoke(this, index);
+                return true;
+            }
+        }
+
+        return base.OnMouseEvent(mouse);
+    }
 
     /// <summary>Replaces the values; redraws only when a bar, its colour or the threshold line would change.</summary>
     public void SetValues(double[] values)
@@ -87,14 +126,17 @@ public sealed class Sparkline : View
         }
 
         Color background = GetAttributeForRole(VisualRole.Normal).Background;
-        var frame = new ChartFrame(new int[width], ThresholdRow(Scale(), height), height, new TgAttribute(BarColor, background), new TgAttribute(AlarmColor, background));
+        var frame = new ChartFrame(
+            new int[width], ThresholdRow(Scale(), height), height, new TgAttribute(BarColor, background), new TgAttribute(AlarmColor, background),
+            new TgAttribute(BarColor, CursorColor), new TgAttribute(AlarmColor, CursorColor));
         double top = Scale();
         int offset = Math.Max(0, _values.Length - width);
         int padding = Math.Max(0, width - _values.Length);
         for (int x = 0; x < width; x++)
         {
-            (int eighths, bool over) = Column(x < padding ? double.NaN : _values[offset + x - padding], top, height);
-            frame.Columns[x] = (eighths * 2) + (over ? 1 : 0);
+            int index = offset + x - padding;
+            (int eighths, bool over) = Column(x < padding ? double.NaN : _values[index], top, height);
+            frame.Columns[x] = ChartFrame.Code(eighths, over, x >= padding && index == _cursor, x >= padding && _marks.Contains(index));
         }
 
         // Between two shifts of the time axis usually only the newest column changes: when the screen still shows
@@ -109,8 +151,8 @@ public sealed class Sparkline : View
 
             for (int row = 0; row < height; row++)
             {
-                (Rune rune, bool inAlarm) = frame.Cell(x, row);
-                SetAttribute(inAlarm ? frame.Alarm : frame.Bar);
+                (Rune rune, TgAttribute attribute) = frame.Cell(x, row);
+                SetAttribute(attribute);
                 AddRune(x, row, rune);
             }
         }
@@ -138,10 +180,10 @@ public sealed class Sparkline : View
         {
             for (int row = 0; row < frame.Height; row++)
             {
-                (Rune rune, bool inAlarm) = frame.Cell(x, row);
+                (Rune rune, TgAttribute attribute) = frame.Cell(x, row);
                 Terminal.Gui.Drawing.Cell cell = contents[origin.Y + row, origin.X + x];
                 string grapheme = cell.Grapheme;
-                if (grapheme.Length != 1 || grapheme[0] != rune.Value || cell.Attribute != (inAlarm ? frame.Alarm : frame.Bar))
+                if (grapheme.Length != 1 || grapheme[0] != rune.Value || cell.Attribute != attribute)
                 {
                     return false;
                 }
@@ -175,7 +217,7 @@ public sealed class Sparkline : View
         for (int i = 0; i < _values.Length; i++)
         {
             (int eighths, bool over) = Column(_values[i], top, Math.Max(1, height));
-            shape[i] = (eighths * 2) + (over ? 1 : 0);
+            shape[i] = ChartFrame.Code(eighths, over, i == _cursor, _marks.Contains(i));
         }
 
         shape[^2] = ThresholdRow(top, Math.Max(1, height));
