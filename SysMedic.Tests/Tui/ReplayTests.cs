@@ -76,13 +76,15 @@ public class ReplayTests
         console.Press(Key.Enter);
 
         Assert.That(console.Window.Replaying?.At, Is.EqualTo(T.AddMinutes(-5)));
-        string processes = console.Screen;
+        string dashboard = console.Screen;
         Assert.Multiple(() =>
         {
-            Assert.That(console.Window.Current, Is.EqualTo(Screen.Processes));
-            Assert.That(processes, Does.Contain("REPLAY 2026-03-14 11:55:00"));
-            Assert.That(processes, Does.Contain("ghost-job").And.Contain("4242"));
+            Assert.That(console.Window.Current, Is.EqualTo(Screen.Dashboard), "the dashboard's users and processes as they were");
+            Assert.That(dashboard, Does.Contain("REPLAY 2026-03-14 11:55:00 ([ ] step, Esc: live)"));
+            Assert.That(dashboard, Does.Contain("ghost-job").And.Contain("dave"));
         });
+        console.Press(Key.F4);
+        Assert.That(console.Screen, Does.Contain("ghost-job").And.Contain("4242"));
 
         // The live feed goes on underneath and does not replace the moment.
         console.Connection.Publish(ConsoleSnapshots.Busy(T.AddSeconds(4)) with { Processes = [] });

@@ -51,7 +51,7 @@ public sealed class HeaderView : View
     {
         _replay = moment is null ? "" : string.Create(
             CultureInfo.InvariantCulture,
-            $" REPLAY {TimeZoneInfo.ConvertTime(moment.At, TimeZoneInfo.Local):yyyy-MM-dd HH:mm:ss}{(note is null ? "" : ", " + note)}  [ ] step  Esc live ");
+            $" REPLAY {TimeZoneInfo.ConvertTime(moment.At, TimeZoneInfo.Local):yyyy-MM-dd HH:mm:ss}{(note is null ? "" : ", " + note)} ([ ] step, Esc: live) ");
         SetNeedsDraw();
     }
 

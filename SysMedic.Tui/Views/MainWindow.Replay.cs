@@ -94,7 +94,7 @@ public sealed partial class MainWindow
         Header.SetReplay(moment);
         Apply(moment.Snapshot);
         ShowReplayAlerts();
-        ShowScreen(Current is Screen.History or Screen.Alerts ? Screen.Processes : Current);
+        ShowScreen(Current is Screen.History or Screen.Alerts ? Screen.Dashboard : Current);
         if (_alertsThen is null && _connection.Features.HasFlag(ConnectionFeatures.Alerts))
         {
             OnUiThread(_connection.GetAlertsAsync(includeResolved: true), t =>
