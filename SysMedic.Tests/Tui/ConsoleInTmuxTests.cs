@@ -16,7 +16,7 @@ public class ConsoleInTmuxTests
     {
         if (!TmuxSession.IsInstalled())
         {
-            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+            RequiredTool.Missing("tmux is not installed (.ci/setup installs it)");
         }
 
         string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");
@@ -65,7 +65,7 @@ public class ConsoleInTmuxTests
     {
         if (!TmuxSession.IsInstalled())
         {
-            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+            RequiredTool.Missing("tmux is not installed (.ci/setup installs it)");
         }
 
         string dir = Directory.CreateTempSubdirectory("sysmedic-tmux-doctor-").FullName;
