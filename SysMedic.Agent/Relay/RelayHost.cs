@@ -87,7 +87,7 @@ public static class RelayHost
 
         using (pid)
         {
-            WebApplication app;
+            IHost app;
             try
             {
                 app = Build(configPath, config, RuntimeFiles.SocketPath(), new SerilogLoggerProvider(log));
@@ -112,66 +112,66 @@ public static class RelayHost
             }
             finally
             {
-                ((IDisposable)app).Dispose();
+                app.Dispose();
             }
         }
 
         return 0;
     }
 
-    /// <summary>The relay as a web application, ready to run: endpoints, doctor link, configuration watcher.</summary>
-    public static WebApplication Build(string configPath, SysMedicConfig config, string socketPath, ILoggerProvider logging)
+    /// <summary>
+    /// The relay as a host, ready to run: Kestrel with the endpoints, the doctor link and the configuration watcher. A
+    /// generic host with Kestrel's core alone (no WebApplication): the relay needs no routing, no configuration
+    /// providers, no developer pages or forwarded headers, and leaving them out keeps them out of the binary.
+    /// </summary>
+    public static IHost Build(string configPath, SysMedicConfig config, string socketPath, ILoggerProvider logging)
     {
         WebSocketSection ws = config.WebSocket;
         IPAddress address = ParseBind(ws.Bind);
         X509Certificate2? certificate = ws.UsesTls ? X509Certificate2.CreateFromPemFile(ws.TlsCert, ws.TlsKey) : null;
-
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logging);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddSystemd();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+        RelayEndpoints? endpoints = null;
         RelayHub? hub = null;
         var perAddress = new ConnectionsPerAddress(() => (hub?.Settings ?? ws).MaxConnectionsPerAddress, logging.CreateLogger("relay"));
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            KestrelServerLimits limits = kestrel.Limits;
-            // Kestrel stops counting a connection here once it is upgraded to a WebSocket; those are capped by the hub at
-            // websocket.max_clients, exactly and as reloaded (so Kestrel's own upgraded-connection cap stays off).
-            limits.MaxConcurrentConnections = MaxHttpConnections;
-            limits.MaxConcurrentUpgradedConnections = null;
-            limits.MaxRequestBodySize = 1024;
-            limits.MaxRequestHeaderCount = 50;
-            limits.MaxRequestHeadersTotalSize = 16 * 1024;
-            limits.MaxRequestLineSize = 4 * 1024;
-            limits.RequestHeadersTimeout = RequestHeadersTimeout;
-            limits.KeepAliveTimeout = KeepAliveTimeout;
-            kestrel.Listen(address, ws.Port, listen =>
-            {
-                listen.Protocols = HttpProtocols.Http1;
 
-                // First, before TLS and HTTP: a connection over its address's share is closed before it costs anything.
-                listen.Use(next => connection => LimitPerAddress(perAddress, next, connection));
+        IHost host = new HostBuilder()
+            .UseContentRoot(AppContext.BaseDirectory)
+            .ConfigureLogging(log =>
+            {
+                log.ClearProviders();
+                log.AddProvider(logging);
+                log.AddFilter("Microsoft", LogLevel.Warning);
+            })
+            .ConfigureServices(services =>
+            {
+                services.AddSystemd();
+                services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+            })
+            .ConfigureWebHost(web =>
+            {
+                web.UseKestrelCore();
                 if (certificate is not null)
                 {
-                    listen.UseHttps(certificate);
+                    web.UseKestrelHttpsConfiguration();
                 }
-            });
-        });
 
-        WebApplication app = builder.Build();
-        ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("relay");
+                web.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, ws, address, certificate, perAddress));
+                web.Configure(app =>
+                {
+                    app.UseWebSockets();
+                    app.Run(context => endpoints!.HandleAsync(context));
+                });
+            })
+            .Build();
+
+        ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("relay");
+        IHostApplicationLifetime lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var doctor = new DoctorLink(socketPath, logger);
         hub = new RelayHub(doctor, ws, logger, TimeProvider.System);
         var watcher = new ConfigWatcher(configPath, config, logger, TimeProvider.System, keysReadAtStart: KeysReadAtStart);
         watcher.Changed += (_, e) => hub.Apply(e.Current.WebSocket);
-        var endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), app.Lifetime.ApplicationStopping);
+        endpoints = new RelayEndpoints(hub, new AuthThrottle(TimeProvider.System), logger, Version(), lifetime.ApplicationStopping);
 
-        app.UseWebSockets();
-        app.Run(endpoints.HandleAsync);
-        app.Lifetime.ApplicationStarted.Register(() =>
+        lifetime.ApplicationStarted.Register(() =>
         {
             doctor.Start();
             hub.Start();
@@ -179,7 +179,7 @@ public static class RelayHost
             logger.LogInformation("relay started: pid {Pid}, listening on {Scheme}://{Bind}:{Port}, doctor socket {Socket}, up to {Max} clients",
                 Environment.ProcessId, certificate is null ? "ws" : "wss", ws.Bind, ws.Port, socketPath, ws.MaxClients);
         });
-        app.Lifetime.ApplicationStopped.Register(() =>
+        lifetime.ApplicationStopped.Register(() =>
         {
             watcher.Dispose();
             hub.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -187,7 +187,34 @@ public static class RelayHost
             certificate?.Dispose();
             logger.LogInformation("relay stopped");
         });
-        return app;
+        return host;
+    }
+
+    private static void ConfigureKestrel(KestrelServerOptions kestrel, WebSocketSection ws, IPAddress address, X509Certificate2? certificate, ConnectionsPerAddress perAddress)
+    {
+        kestrel.AddServerHeader = false;
+        KestrelServerLimits limits = kestrel.Limits;
+        // Kestrel stops counting a connection here once it is upgraded to a WebSocket; those are capped by the hub at
+        // websocket.max_clients, exactly and as reloaded (so Kestrel's own upgraded-connection cap stays off).
+        limits.MaxConcurrentConnections = MaxHttpConnections;
+        limits.MaxConcurrentUpgradedConnections = null;
+        limits.MaxRequestBodySize = 1024;
+        limits.MaxRequestHeaderCount = 50;
+        limits.MaxRequestHeadersTotalSize = 16 * 1024;
+        limits.MaxRequestLineSize = 4 * 1024;
+        limits.RequestHeadersTimeout = RequestHeadersTimeout;
+        limits.KeepAliveTimeout = KeepAliveTimeout;
+        kestrel.Listen(address, ws.Port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+
+            // First, before TLS and HTTP: a connection over its address's share is closed before it costs anything.
+            listen.Use(next => connection => LimitPerAddress(perAddress, next, connection));
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        });
     }
 
     private static async Task LimitPerAddress(ConnectionsPerAddress perAddress, ConnectionDelegate next, ConnectionContext connection)

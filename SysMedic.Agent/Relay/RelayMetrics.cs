@@ -57,8 +57,8 @@ public static class RelayMetrics
         w.Gauge("sysmedic_disk_used_bytes", "Bytes used on the monitored file system.", sys.DiskUsedBytes);
         w.Gauge("sysmedic_disk_total_bytes", "Size of the monitored file system.", sys.DiskTotalBytes);
         w.Gauge("sysmedic_disk_usage_ratio", "Share of the monitored file system in use (0-1).", sys.DiskPercent / 100);
-        PerInterface(w, s.Interfaces, "sysmedic_network_receive_bytes_per_second", "Bytes received per second over the last interval, by interface.", i => i.RxBytesPerSec);
-        PerInterface(w, s.Interfaces, "sysmedic_network_transmit_bytes_per_second", "Bytes sent per second over the last interval, by interface.", i => i.TxBytesPerSec);
+        PerInterface(w, s.Interfaces, "sysmedic_network_receive_bytes_total", "Bytes received since boot, by interface (the kernel's counter).", i => i.RxBytes);
+        PerInterface(w, s.Interfaces, "sysmedic_network_transmit_bytes_total", "Bytes sent since boot, by interface (the kernel's counter).", i => i.TxBytes);
         w.Gauge("sysmedic_load1", "Load average over 1 minute.", sys.LoadAvg1);
         w.Gauge("sysmedic_load5", "Load average over 5 minutes.", sys.LoadAvg5);
         w.Gauge("sysmedic_load15", "Load average over 15 minutes.", sys.LoadAvg15);
@@ -91,10 +91,10 @@ public static class RelayMetrics
 
         var persistent = snapshot.PersistentUsers.Where(p => p.Persistent && p.EndTime is null).ToList();
         w.Gauge("sysmedic_persistent_users", "Users over their threshold for longer than the persistent time.", persistent.Select(p => p.Username).Distinct(StringComparer.Ordinal).Count());
-        w.Family("sysmedic_persistent_user_since_seconds", "gauge", "Seconds a persistent user has been over their threshold, by user and metric.");
+        w.Family("sysmedic_persistent_user_start_time_seconds", "gauge", "When a persistent user went over their threshold, by user and metric (Unix time).");
         foreach (var p in persistent)
         {
-            w.Sample("sysmedic_persistent_user_since_seconds", Math.Max(0, (now - p.StartTime).TotalSeconds), ("user", p.Username), ("metric", p.Metric));
+            w.Sample("sysmedic_persistent_user_start_time_seconds", p.StartTime.ToUnixTimeMilliseconds() / 1000.0, ("user", p.Username), ("metric", p.Metric));
         }
 
         return w.ToString();
@@ -131,12 +131,16 @@ public static class RelayMetrics
         }
     }
 
-    private static void PerInterface(PrometheusWriter w, IReadOnlyList<InterfaceUsage> interfaces, string name, string help, Func<InterfaceUsage, double> value)
+    private static void PerInterface(PrometheusWriter w, IReadOnlyList<InterfaceUsage> interfaces, string name, string help, Func<InterfaceUsage, ulong?> value)
     {
-        w.Family(name, "gauge", help);
+        // An older doctor sends rates only: its interfaces are left out rather than counted from zero.
+        w.Family(name, "counter", help);
         foreach (InterfaceUsage i in interfaces)
         {
-            w.Sample(name, value(i), ("interface", i.Name));
+            if (value(i) is { } bytes)
+            {
+                w.Sample(name, bytes, ("interface", i.Name));
+            }
         }
     }
 }

@@ -155,7 +155,7 @@ public static class SnapshotBuilder
                 tx = Delta(before.TxBytes, now.TxBytes) / seconds;
             }
 
-            result[i] = new InterfaceUsage(now.Name, rx, tx, now.IsLoopback);
+            result[i] = new InterfaceUsage(now.Name, rx, tx, now.IsLoopback) { RxBytes = now.RxBytes, TxBytes = now.TxBytes };
             if (!now.IsLoopback)
             {
                 rxTotal += rx;

@@ -36,7 +36,7 @@ internal static class PackagingTools
         string? path = Find(tool);
         if (path is null)
         {
-            Assert.Ignore($"{tool} is not installed (apt-get install {package})");
+            RequiredTool.Missing($"{tool} is not installed (apt-get install {package})");
         }
 
         return path!;
@@ -77,7 +77,7 @@ internal static class PackagingTools
     {
         if (!File.Exists("/usr/bin/systemd-analyze"))
         {
-            Assert.Ignore("systemd-analyze is not installed");
+            RequiredTool.Missing("systemd-analyze is not installed (.ci/setup installs it)");
         }
 
         string dir = Directory.CreateTempSubdirectory("sysmedic-unit-").FullName;

@@ -40,7 +40,7 @@ internal static class ProtocolSamples
         {
             System = s.System with { ProcessesStarted = 17, Pressure = new ResourcePressure(MemoryPressure with { FullAvg10 = 0, FullPercent = 0 }, MemoryPressure, MemoryPressure) },
             Users = [alice],
-            Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false)],
+            Interfaces = [new InterfaceUsage("lo", 10, 10, true), new InterfaceUsage("eth0", 1500.5, 200, false) { RxBytes = 7_340_032_000, TxBytes = 91_226_112 }],
             Totals = new UsageTotals(T0.AddHours(-1), [new UserTotal("root", 0, 12.75, 1_048_576, 4_194_304), new UserTotal("alice", 1000, 1800.5, 0, 65_536)]),
         };
     }

@@ -622,12 +622,7 @@ public class RelayEndToEndTests
         string memTotal = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         Assert.That(total, Is.EqualTo(long.Parse(memTotal.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024));
 
-        if (!File.Exists("/usr/bin/promtool"))
-        {
-            Assert.Ignore("promtool is not installed (Debian package prometheus; .ci/setup installs it)");
-        }
-
-        var psi = new ProcessStartInfo("/usr/bin/promtool", ["check", "metrics"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(Prometheus.PromTool.Require(), ["check", "metrics"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using Process promtool = Process.Start(psi)!;
         promtool.StandardInput.Write(body);
         promtool.StandardInput.Close();
@@ -640,11 +635,7 @@ public class RelayEndToEndTests
     [Test]
     public void A_real_prometheus_server_scrapes_the_relay()
     {
-        if (!File.Exists("/usr/bin/prometheus"))
-        {
-            Assert.Ignore("prometheus is not installed (Debian package prometheus; .ci/setup installs it)");
-        }
-
+        string server = Prometheus.PromTool.RequireServer();
         StartBoth();
         int webPort = FreePort.Next();
         string storage = Path.Combine(_dir, "tsdb");
@@ -661,7 +652,7 @@ public class RelayEndToEndTests
                 static_configs:
                   - targets: ["127.0.0.1:{_port}"]
             """);
-        var psi = new ProcessStartInfo("/usr/bin/prometheus", [$"--config.file={config}", $"--storage.tsdb.path={storage}", $"--web.listen-address=127.0.0.1:{webPort}"])
+        var psi = new ProcessStartInfo(server, [$"--config.file={config}", $"--storage.tsdb.path={storage}", $"--web.listen-address=127.0.0.1:{webPort}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -36,6 +36,16 @@ public class SnapshotBuilderTests
         Assert.That(s.Interfaces.Single(i => i.Name == "wlan0").RxBytesPerSec, Is.Zero);
     }
 
+    [Test]
+    public void Each_interface_carries_the_kernels_byte_counters_as_read()
+    {
+        Snapshot s = FixtureSampling.Snapshot();
+        InterfaceUsage eth0 = s.Interfaces.Single(i => i.Name == "eth0");
+        Assert.That((eth0.RxBytes, eth0.TxBytes), Is.EqualTo(((ulong?)11_000, (ulong?)20_500)));
+        InterfaceUsage wlan0 = s.Interfaces.Single(i => i.Name == "wlan0");
+        Assert.That((wlan0.RxBytes, wlan0.TxBytes), Is.EqualTo(((ulong?)100, (ulong?)50)), "a counter that reset is passed on as it is: Prometheus's rate() takes the drop as a reset");
+    }
+
     [TestCase(1, 7.5)]
     [TestCase(100, 50.0)]
     [TestCase(102, 10.0)]

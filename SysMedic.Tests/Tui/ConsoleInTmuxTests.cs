@@ -16,7 +16,7 @@ public class ConsoleInTmuxTests
     {
         if (!TmuxSession.IsInstalled())
         {
-            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+            RequiredTool.Missing("tmux is not installed (.ci/setup installs it)");
         }
 
         string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll");
@@ -65,7 +65,7 @@ public class ConsoleInTmuxTests
     {
         if (!TmuxSession.IsInstalled())
         {
-            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+            RequiredTool.Missing("tmux is not installed (.ci/setup installs it)");
         }
 
         string dir = Directory.CreateTempSubdirectory("sysmedic-tmux-doctor-").FullName;
@@ -152,11 +152,18 @@ public class ConsoleInTmuxTests
             string typed = TimeZoneInfo.ConvertTime(during, TimeZoneInfo.Local).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
             tmux.SendKeys("-l", typed);
             tmux.SendKeys("Enter");
-            string replay = tmux.WaitFor(s => s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("while :; do :; done", StringComparison.Ordinal));
+            string replay = tmux.WaitFor(s => s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("61234", StringComparison.Ordinal));
             Assert.That(replay, Does.Contain(" REPLAY " + typed[..10]), replay);
+            Assert.That(replay, Does.Match(@"│61234 +\d"), "the dashboard's users then: " + replay);
+
+            tmux.SendKeys("F4");
+            string processes = tmux.WaitFor(s => s.Contains("while :; do :; done", StringComparison.Ordinal));
+            Assert.That(processes, Does.Match(@"61234 .*while :; do :; done"), processes);
+            Assert.That(processes, Does.Contain("REPLAY"), processes);
 
             tmux.SendKeys("Escape");
-            string back = tmux.WaitFor(s => !s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("g go to a time", StringComparison.Ordinal));
+            string back = tmux.WaitFor(s => !s.Contains("REPLAY", StringComparison.Ordinal) && s.Contains("(1-5)  ▏", StringComparison.Ordinal));
+            Assert.That(back, Does.Contain("Enter replay"), "back on History, the cursor where the replay was: " + back);
             Assert.That(back, Does.Not.Contain("while :; do :; done"), back);
 
             tmux.SendKeys("q");

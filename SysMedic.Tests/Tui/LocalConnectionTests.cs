@@ -119,6 +119,8 @@ public class LocalConnectionTests
         RecordedMoment moment = await connection.GetMomentAsync(DateTimeOffset.UtcNow);
         Assert.That(moment.At, Is.LessThanOrEqualTo(DateTimeOffset.UtcNow).And.GreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1)));
         Assert.That(moment.Snapshot.Processes.Select(p => p.Pid), Does.Contain(_load.Pid));
+        Assert.That(moment.Snapshot.Processes.Single(p => p.Pid == _load.Pid).CpuPercent, Is.GreaterThan(1), "its CPU over the check");
+        Assert.That(moment.Snapshot.Users.Single(u => u.Username == Environment.UserName).CpuPercent, Is.GreaterThan(1), "its user's CPU over the check");
         var early = await Assert.ThrowsAsync<AgentErrorException>(() => connection.GetMomentAsync(DateTimeOffset.UtcNow.AddDays(-3)));
         Assert.That(early!.Message, Does.Contain("nothing was recorded at or before"));
 

@@ -124,7 +124,7 @@ public class RemoteConnectionRelayTests
     {
         if (!TmuxSession.IsInstalled())
         {
-            Assert.Ignore("tmux is not installed (.ci/setup installs it)");
+            RequiredTool.Missing("tmux is not installed (.ci/setup installs it)");
         }
 
         using DoctorProcess doctor = DoctorProcess.Start(_dir, _body);

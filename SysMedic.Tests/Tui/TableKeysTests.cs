@@ -63,6 +63,35 @@ public class TableKeysTests
     }
 
     [Test]
+    public void Users_screen_shows_disk_rates_slice_pressure_and_where_the_cpu_figure_comes_from()
+    {
+        static SysMedic.Core.Sampling.PressureUsage Some(double percent) => new(0, 0, 0, percent, 0, 0, 0, 0, 0, 0);
+        using var console = new ConsoleHarness();
+        var busy = ConsoleSnapshots.Busy(ConsoleSnapshots.Time.AddSeconds(2));
+        console.Connection.Publish(busy with
+        {
+            Users =
+            [
+                busy.Users[0] with { DiskReadBytesPerSec = 1024 * 1024, DiskWriteBytesPerSec = 2048, CpuFromSlice = true, Pressure = new(Some(12.4), Some(0), Some(3)) },
+                .. busy.Users.Skip(1),
+            ],
+        });
+        console.Press(Key.F2);
+        string[] lines = console.Screen.Split('\n');
+        string header = lines.Single(l => l.Contains("PERSISTENT SINCE", StringComparison.Ordinal));
+        string alice = lines.Single(l => l.Contains("alice", StringComparison.Ordinal)).TrimEnd();
+        string carol = lines.Single(l => l.Contains("carol", StringComparison.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(header, Does.Contain("DISK/s").And.Contain("READ/s").And.Contain("WRITE/s").And.Contain("PSI c/m/i").And.Contain("CPU BY"));
+            Assert.That(alice, Does.Contain("1.0 MiB/s").And.Contain("2.0 KiB/s").And.Contain("12/0/3").And.EndWith("slice"));
+            Assert.That(carol, Does.Contain("procs"), "carol's figure is the sum of her processes");
+            Assert.That(carol.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w == "-"), Is.GreaterThanOrEqualTo(4), "no disk rates, no pressure, not persistent: said as -");
+        });
+    }
+
+    [Test]
     public void Users_screen_shows_since_when_the_agent_counts_a_user_persistent()
     {
         var connection = new FakeConnection(SysMedic.Tui.Connection.ConnectionFeatures.StoredHistory | SysMedic.Tui.Connection.ConnectionFeatures.Alerts);
@@ -72,7 +101,7 @@ public class TableKeysTests
         string[] lines = console.Screen.Split('\n');
 
         Assert.That(lines.Single(l => l.Contains("alice", StringComparison.Ordinal)), Does.Contain("11-26 08:05"));
-        Assert.That(lines.Single(l => l.Contains("bob", StringComparison.Ordinal)).TrimEnd(), Does.EndWith("-"));
+        Assert.That(lines.Single(l => l.Contains("bob", StringComparison.Ordinal)), Does.Contain("mem 60% * -"));
         Assert.That(console.Screen, Does.Not.Contain("needs the agent"));
     }
 

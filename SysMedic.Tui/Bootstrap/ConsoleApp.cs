@@ -23,6 +23,7 @@ public static class ConsoleApp
             return 2;
         }
 
+        TerminalGuiConfiguration.EnsureApplied();
         IReadOnlyList<ConsoleTheme> themes = ConsoleThemeFile.Load(ThemeDirectories());
         if (theme is not null)
         {
