@@ -31,9 +31,9 @@ public sealed partial class DatabaseMaintenance
             PrivateFile.PrepareDatabase(temporary);
             using (var copy = new SqliteConnection(SysMedicDatabase.ConnectionString(temporary, readOnly: false)))
             {
-                copy.Open();
-                SqliteErrors.Guard("backing up", () =>
+                SqliteErrors.Guard($"backing up to {destination}", () =>
                 {
+                    copy.Open();
                     Connection.BackupDatabase(copy);
                     return 0;
                 });

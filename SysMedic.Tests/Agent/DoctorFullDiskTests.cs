@@ -46,5 +46,19 @@ public class DoctorFullDiskTests
         client.SnapshotReceived += s => snapshots.TrySetResult(s);
         SnapshotMessage first = await snapshots.Task.WaitAsync(Limit);
         Assert.That(first.Snapshot.Processes, Is.Not.Empty, "the doctor samples and serves snapshots with its data disk full");
+
+        // What an operator sees: no stored check, when the doctor last sampled, and why nothing is stored.
+        var status = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (string arg in (string[])[Path.Combine(TestContext.CurrentContext.TestDirectory, "sysmedic.dll"), "daemon", "status", "--config", doctor.ConfigPath])
+        {
+            status.ArgumentList.Add(arg);
+        }
+
+        status.Environment["SYSMEDIC_SOCKET"] = doctor.SocketPath;
+        using var run = System.Diagnostics.Process.Start(status)!;
+        string said = await run.StandardOutput.ReadToEndAsync();
+        await run.WaitForExitAsync();
+        Assert.That(said, Does.Contain("last check: none stored; the doctor sampled at "), said);
+        Assert.That(said, Does.Match(@"storage: unavailable since .* \(disk full\)"), said);
     }
 }

@@ -622,6 +622,21 @@ public class RelayEndToEndTests
         string memTotal = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         Assert.That(total, Is.EqualTo(long.Parse(memTotal.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024));
 
+        // Asked for gzip (as Prometheus asks), the same text comes compressed.
+        using (var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }))
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{_port}/metrics"))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            using HttpResponseMessage zipped = http.Send(request);
+            Assert.That(zipped.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }));
+            byte[] wire = zipped.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress);
+            string text = new StreamReader(unzip).ReadToEnd();
+            Assert.That(text, Does.StartWith("# HELP ").And.Contain($"sysmedic_cpus {Environment.ProcessorCount}\n"));
+            Assert.That(wire, Has.Length.LessThan(text.Length / 2), "compressed");
+        }
+
         var psi = new ProcessStartInfo(Prometheus.PromTool.Require(), ["check", "metrics"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         using Process promtool = Process.Start(psi)!;
         promtool.StandardInput.Write(body);

@@ -75,4 +75,16 @@ public class BackupTests
         Assert.That(self!.Message, Does.Contain("is the database itself"));
         Assert.That(missing!.Message, Does.Contain("does not exist"));
     }
+
+    [Test]
+    public void A_copy_that_cannot_be_created_is_an_error_naming_it_not_a_crash()
+    {
+        using var temp = new TempDatabase();
+        using var db = temp.Open();
+
+        // /proc takes no new files, for root too.
+        var refused = Assert.Throws<StorageException>(() => db.Maintenance.Backup("/proc/sysmedic-backup-test.db"));
+
+        Assert.That(refused!.Message, Does.Contain("backing up to /proc/sysmedic-backup-test.db failed"));
+    }
 }

@@ -50,21 +50,21 @@ public static class DaemonCommand
         output.WriteLine($"  up {Units.Duration(BackgroundDaemon.Uptime(pid))}, socket {DoctorHost.SocketPath()}");
 
         // data_path is read at start: after a change in the file, the doctor still writes where it started.
-        (string? inUse, string storage) = AskDoctor();
+        (string? inUse, string storage, DateTimeOffset? sampled) = AskDoctor();
         if (inUse is not null && inUse != config.DataPath)
         {
             output.WriteLine($"  data_path: {inUse} (the file says {config.DataPath}: takes effect at restart)");
             config = config with { DataPath = inUse };
         }
 
-        output.WriteLine($"  last check: {LastCheck(config)}");
+        output.WriteLine($"  last check: {LastCheck(config, sampled)}");
         output.WriteLine($"  {storage}");
         return SysMedicCli.Ok;
     }
 
     // One question to the running doctor: the data_path it uses (null when it does not answer) and what its newest
-    // snapshot says of its storage (a full disk shows here, not only in its log).
-    private static (string? DataPath, string Storage) AskDoctor()
+    // snapshot says of its storage (a full disk shows here, not only in its log) and when it was sampled.
+    private static (string? DataPath, string Storage, DateTimeOffset? Sampled) AskDoctor()
     {
         var snapshot = new TaskCompletionSource<SnapshotMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
@@ -85,16 +85,18 @@ public static class DaemonCommand
                     ? value
                     : null;
                 SnapshotMessage latest = await snapshot.Task.WaitAsync(TimeSpan.FromSeconds(3));
-                return (path, (latest.Storage ?? StorageInfo.Ok).Describe());
+                return (path, (latest.Storage ?? StorageInfo.Ok).Describe(), (DateTimeOffset?)latest.Snapshot.Timestamp);
             }).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException or UnauthorizedAccessException)
         {
-            return (null, $"storage: unknown (the doctor's socket did not answer: {ex.Message})");
+            return (null, $"storage: unknown (the doctor's socket did not answer: {ex.Message})", null);
         }
     }
 
-    private static string LastCheck(SysMedicConfig config)
+    // The newest check stored; when the database cannot be read (the doctor could not create or open it: the storage
+    // line says why), when the doctor last sampled instead.
+    private static string LastCheck(SysMedicConfig config, DateTimeOffset? sampled)
     {
         try
         {
@@ -107,7 +109,9 @@ public static class DaemonCommand
         }
         catch (StorageException ex)
         {
-            return $"unknown ({ex.Message})";
+            return sampled is { } at
+                ? string.Create(CultureInfo.InvariantCulture, $"none stored; the doctor sampled at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Units.Duration(DateTimeOffset.UtcNow - at)} ago)")
+                : $"unknown ({ex.Message})";
         }
     }
 }
