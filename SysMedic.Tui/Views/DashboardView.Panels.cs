@@ -20,16 +20,22 @@ public sealed partial class DashboardView
         }
     }
 
+    // "stall 2.5%": the share of the interval some task waited for the resource (pressure stall information); none
+    // without /proc/pressure.
+    private static string[] Stall(PressureUsage? pressure, string what = "") =>
+        pressure is null ? [] : [$"{what}stall {Units.Number(pressure.SomePercent, 1)}%"];
+
     private static string Lay(MetricPanel panel, string separator, params string[] phrases) =>
         PanelText.Lay(panel.DetailWidth, panel.DetailLines, separator, phrases);
 
     private void ShowFigures(SystemUsage s, int tasks, long threads)
     {
         // Whole phrases, as many to a line as the panel's width takes: a figure is never parted from its label.
-        Cpu.SetText(Units.Percent(s.CpuPercent), Lay(Cpu, ", ", $"{s.CpuCount} CPUs", $"{s.ProcsRunning} running", $"{tasks} tasks", $"{threads} thr"));
+        // Pressure last: where the panel has no room for it, it is the phrase left out.
+        Cpu.SetText(Units.Percent(s.CpuPercent), Lay(Cpu, ", ", [$"{s.CpuCount} CPUs", $"{s.ProcsRunning} running", $"{tasks} tasks", $"{threads} thr", .. Stall(s.Pressure?.Cpu)]));
         string[] swap = s.SwapTotalBytes > 0 ? [$"swap {Units.Bytes(s.SwapUsedBytes)}", $"of {Units.Bytes(s.SwapTotalBytes)}"] : ["no swap"];
-        Memory.SetText(Units.Percent(s.MemoryPercent), Lay(Memory, " ", [Units.Bytes(s.MemoryUsedBytes), $"of {Units.Bytes(s.MemoryTotalBytes)}", .. swap]));
-        Disk.SetText(Units.Percent(s.DiskPercent), Lay(Disk, " ", Units.Bytes(s.DiskUsedBytes), $"of {Units.Bytes(s.DiskTotalBytes)}"));
+        Memory.SetText(Units.Percent(s.MemoryPercent), Lay(Memory, " ", [Units.Bytes(s.MemoryUsedBytes), $"of {Units.Bytes(s.MemoryTotalBytes)}", .. swap, .. Stall(s.Pressure?.Memory)]));
+        Disk.SetText(Units.Percent(s.DiskPercent), Lay(Disk, " ", [Units.Bytes(s.DiskUsedBytes), $"of {Units.Bytes(s.DiskTotalBytes)}", .. Stall(s.Pressure?.Io, "io ")]));
         Network.SetText("", Lay(Network, ", ", $"rx {Units.Rate(s.NetworkRxBytesPerSec)}", $"tx {Units.Rate(s.NetworkTxBytesPerSec)}"));
         Load.SetText(Units.Number(s.LoadAvg1), Lay(Load, ", ", $"5m {Units.Number(s.LoadAvg5)}", $"15m {Units.Number(s.LoadAvg15)}", $"{s.CpuCount} CPUs"));
         Cpu.Chart.Threshold = _connection.Thresholds.SystemCpuPercent;

@@ -27,6 +27,12 @@ public sealed partial class MainWindow
             new MenuItem { Title = "_Alerts", Key = Key.F3, Action = () => ShowScreen(Screen.Alerts) },
             new MenuItem { Title = "_History", Key = Key.F5, Action = () => ShowScreen(Screen.History) },
             new Line(),
+            Column("P_RI column", Tables.ProcessColumnChoice.Priority),
+            Column("V_IRT column", Tables.ProcessColumnChoice.Virtual),
+            Column("TI_ME+ column", Tables.ProcessColumnChoice.CpuTime),
+            Column("Dis_k I/O columns", Tables.ProcessColumnChoice.DiskIo),
+            Column("C_GROUP column", Tables.ProcessColumnChoice.Cgroup),
+            new Line(),
             new MenuItem { Title = "_Theme dark / light", Key = Key.T, Action = ToggleTheme },
         }));
         menu.Add(new MenuBarItem("_Alerts", new View[]
@@ -40,6 +46,18 @@ public sealed partial class MainWindow
         }));
         return menu;
     }
+
+    // A Processes column shown or hidden from the View menu, on the Processes screen.
+    private MenuItem Column(string title, Tables.ProcessColumnChoice column) => new()
+    {
+        Title = title,
+        HelpText = "Processes",
+        Action = () =>
+        {
+            ShowScreen(Screen.Processes);
+            Processes.ToggleColumn(column);
+        },
+    };
 
     private StatusBar BuildStatusBar()
     {

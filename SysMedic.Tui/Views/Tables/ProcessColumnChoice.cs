@@ -15,4 +15,10 @@ public enum ProcessColumnChoice
 
     /// <summary>TIME+: CPU time used.</summary>
     CpuTime = 4,
+
+    /// <summary>READ/s and WRITE/s: the process's disk I/O (from /proc/PID/io, root).</summary>
+    DiskIo = 8,
+
+    /// <summary>CGROUP: its service, container or user slice.</summary>
+    Cgroup = 16,
 }

@@ -25,13 +25,17 @@ public static class ProcessColumns
     private static readonly TableColumn<ProcessUsage> NiceColumn = new("NI", p => p.Nice.ToString(CultureInfo.InvariantCulture), (a, b) => a.Nice.CompareTo(b.Nice), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Priority = new("PRI", p => p.Priority.ToString(CultureInfo.InvariantCulture), (a, b) => a.Priority.CompareTo(b.Priority), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Virtual = new("VIRT", p => Units.Bytes(p.VirtualBytes), (a, b) => a.VirtualBytes.CompareTo(b.VirtualBytes), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Read = new("READ/s", p => Rate(p.DiskReadBytesPerSec), (a, b) => Nullable.Compare(a.DiskReadBytesPerSec, b.DiskReadBytesPerSec), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Write = new("WRITE/s", p => Rate(p.DiskWriteBytesPerSec), (a, b) => Nullable.Compare(a.DiskWriteBytesPerSec, b.DiskWriteBytesPerSec), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> CgroupColumn = new("CGROUP", p => CgroupText(p.Cgroup), (a, b) => string.CompareOrdinal(a.Cgroup, b.Cgroup), MaxWidth: 32);
     private static readonly TableColumn<ProcessUsage> Time = new("TIME+", p => Units.CpuTime(p.CpuTimeSeconds), (a, b) => a.CpuTimeSeconds.CompareTo(b.CpuTimeSeconds), AlignRight: true);
 
     /// <summary>PID, USER, NAME, S, CPU%, MEM%, RSS, THR, NI, COMMAND.</summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> Full { get; } = For(ProcessColumnChoice.None, null);
 
     /// <summary>
-    /// The Processes screen's columns: <see cref="Full"/> with the optional ones chosen (PRI, VIRT, TIME+), and the
+    /// The Processes screen's columns: <see cref="Full"/> with the optional ones chosen (PRI, VIRT, TIME+, READ/s and
+    /// WRITE/s, CGROUP), and the
     /// tree's glyphs before each command when <paramref name="treePrefix"/> is given.
     /// </summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> For(ProcessColumnChoice optional, Func<ProcessUsage, string>? treePrefix)
@@ -54,12 +58,30 @@ public static class ProcessColumns
             columns.Add(Time);
         }
 
+        if (optional.HasFlag(ProcessColumnChoice.DiskIo))
+        {
+            columns.Add(Read);
+            columns.Add(Write);
+        }
+
+        if (optional.HasFlag(ProcessColumnChoice.Cgroup))
+        {
+            columns.Add(CgroupColumn);
+        }
+
         columns.Add(treePrefix is null ? Command : CommandColumn(treePrefix));
         return columns;
     }
 
     private static TableColumn<ProcessUsage> CommandColumn(Func<ProcessUsage, string>? treePrefix) =>
         new("COMMAND", p => (treePrefix?.Invoke(p) ?? "") + ProcessText.Command(p.Cmdline, p.Name), (a, b) => string.CompareOrdinal(CommandOf(a), CommandOf(b)));
+
+    // The end of a cgroup path says most (the service, scope or slice): a long one keeps its end.
+    private static string CgroupText(string? cgroup) => cgroup is null ? "-"
+        : SafeText.ForTerminal(cgroup.Length <= 32 ? cgroup : string.Concat("…", cgroup.AsSpan(cgroup.Length - 31)));
+
+    // "-" where the rate is unknown (another user's /proc/PID/io needs root; a process not re-read yet).
+    private static string Rate(double? bytesPerSecond) => bytesPerSecond is { } r ? Units.Rate(r) : "-";
 
     /// <summary>PID, USER, CPU%, MEM%, NAME: the dashboard's top processes.</summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> Compact { get; } = [Pid, User, Cpu, Memory, Name];
