@@ -177,7 +177,7 @@ percentiles() { sort -n | awk -v l="$1" -v n="$2" '{ v[NR] = $1 } END { printf "
 
 measure_keys() {
   local label=$1 pid
-  local columns=(PID USER NAME S CPU% MEM% RSS THR COMMAND)
+  local columns=(PID USER NAME S CPU% MEM% RSS THR NI COMMAND)
   for name in sysmedic ${BEFORE:+before}; do
     pid=$(start "$name")
     wait_for "$name" 'Top of [0-9]+ processes' 30 || true
