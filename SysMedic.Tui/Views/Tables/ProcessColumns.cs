@@ -25,8 +25,8 @@ public static class ProcessColumns
     private static readonly TableColumn<ProcessUsage> NiceColumn = new("NI", p => p.Nice.ToString(CultureInfo.InvariantCulture), (a, b) => a.Nice.CompareTo(b.Nice), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Priority = new("PRI", p => p.Priority.ToString(CultureInfo.InvariantCulture), (a, b) => a.Priority.CompareTo(b.Priority), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> Virtual = new("VIRT", p => Units.Bytes(p.VirtualBytes), (a, b) => a.VirtualBytes.CompareTo(b.VirtualBytes), AlignRight: true);
-    private static readonly TableColumn<ProcessUsage> Read = new("READ/s", p => Rate(p.DiskReadBytesPerSec), (a, b) => Nullable.Compare(a.DiskReadBytesPerSec, b.DiskReadBytesPerSec), AlignRight: true);
-    private static readonly TableColumn<ProcessUsage> Write = new("WRITE/s", p => Rate(p.DiskWriteBytesPerSec), (a, b) => Nullable.Compare(a.DiskWriteBytesPerSec, b.DiskWriteBytesPerSec), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Read = new("READ/s", p => UserColumns.Rate(p.DiskReadBytesPerSec), (a, b) => Nullable.Compare(a.DiskReadBytesPerSec, b.DiskReadBytesPerSec), AlignRight: true);
+    private static readonly TableColumn<ProcessUsage> Write = new("WRITE/s", p => UserColumns.Rate(p.DiskWriteBytesPerSec), (a, b) => Nullable.Compare(a.DiskWriteBytesPerSec, b.DiskWriteBytesPerSec), AlignRight: true);
     private static readonly TableColumn<ProcessUsage> CgroupColumn = new("CGROUP", p => CgroupText(p.Cgroup), (a, b) => string.CompareOrdinal(a.Cgroup, b.Cgroup), MaxWidth: 32);
     private static readonly TableColumn<ProcessUsage> Time = new("TIME+", p => Units.CpuTime(p.CpuTimeSeconds), (a, b) => a.CpuTimeSeconds.CompareTo(b.CpuTimeSeconds), AlignRight: true);
 
@@ -79,9 +79,6 @@ public static class ProcessColumns
     // The end of a cgroup path says most (the service, scope or slice): a long one keeps its end.
     private static string CgroupText(string? cgroup) => cgroup is null ? "-"
         : SafeText.ForTerminal(cgroup.Length <= 32 ? cgroup : string.Concat("…", cgroup.AsSpan(cgroup.Length - 31)));
-
-    // "-" where the rate is unknown (another user's /proc/PID/io needs root; a process not re-read yet).
-    private static string Rate(double? bytesPerSecond) => bytesPerSecond is { } r ? Units.Rate(r) : "-";
 
     /// <summary>PID, USER, CPU%, MEM%, NAME: the dashboard's top processes.</summary>
     public static IReadOnlyList<TableColumn<ProcessUsage>> Compact { get; } = [Pid, User, Cpu, Memory, Name];

@@ -60,7 +60,8 @@ public static class UserColumns
 
     private static double? Sum(double? a, double? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
 
-    private static string Rate(double? bytesPerSecond) => bytesPerSecond is { } r ? Units.Rate(r) : "-";
+    /// <summary>A byte rate, or "-" where it is unknown (another user's /proc/PID/io needs root; not read yet).</summary>
+    internal static string Rate(double? bytesPerSecond) => bytesPerSecond is { } r ? Units.Rate(r) : "-";
 
     /// <summary>What a row is called across refreshes.</summary>
     public static string Key(UserUsage u) => u.Username;
