@@ -21,7 +21,7 @@ public sealed partial class DashboardView
     }
 
     // "stall 2.5%": the share of the interval some task waited for the resource (pressure stall information); none
-    // without /proc/pressure.
+    // without /proc/pressure. In the panels whose phrases are joined by spaces a "·" keeps it apart ("no swap · stall").
     private static string[] Stall(PressureUsage? pressure, string what = "") =>
         pressure is null ? [] : [$"{what}stall {Units.Number(pressure.SomePercent, 1)}%"];
 
@@ -34,8 +34,8 @@ public sealed partial class DashboardView
         // Pressure last: where the panel has no room for it, it is the phrase left out.
         Cpu.SetText(Units.Percent(s.CpuPercent), Lay(Cpu, ", ", [$"{s.CpuCount} CPUs", $"{s.ProcsRunning} running", $"{tasks} tasks", $"{threads} thr", .. Stall(s.Pressure?.Cpu)]));
         string[] swap = s.SwapTotalBytes > 0 ? [$"swap {Units.Bytes(s.SwapUsedBytes)}", $"of {Units.Bytes(s.SwapTotalBytes)}"] : ["no swap"];
-        Memory.SetText(Units.Percent(s.MemoryPercent), Lay(Memory, " ", [Units.Bytes(s.MemoryUsedBytes), $"of {Units.Bytes(s.MemoryTotalBytes)}", .. swap, .. Stall(s.Pressure?.Memory)]));
-        Disk.SetText(Units.Percent(s.DiskPercent), Lay(Disk, " ", [Units.Bytes(s.DiskUsedBytes), $"of {Units.Bytes(s.DiskTotalBytes)}", .. Stall(s.Pressure?.Io, "io ")]));
+        Memory.SetText(Units.Percent(s.MemoryPercent), Lay(Memory, " ", [Units.Bytes(s.MemoryUsedBytes), $"of {Units.Bytes(s.MemoryTotalBytes)}", .. swap, .. Stall(s.Pressure?.Memory, "· ")]));
+        Disk.SetText(Units.Percent(s.DiskPercent), Lay(Disk, " ", [Units.Bytes(s.DiskUsedBytes), $"of {Units.Bytes(s.DiskTotalBytes)}", .. Stall(s.Pressure?.Io, "· io ")]));
         Network.SetText("", Lay(Network, ", ", $"rx {Units.Rate(s.NetworkRxBytesPerSec)}", $"tx {Units.Rate(s.NetworkTxBytesPerSec)}"));
         Load.SetText(Units.Number(s.LoadAvg1), Lay(Load, ", ", $"5m {Units.Number(s.LoadAvg5)}", $"15m {Units.Number(s.LoadAvg15)}", $"{s.CpuCount} CPUs"));
         Cpu.Chart.Threshold = _connection.Thresholds.SystemCpuPercent;
