@@ -211,6 +211,7 @@ public sealed partial class LocalSocketServer : IAsyncDisposable
             {
                 null => error!,
                 WatchRequest watch => Watch(id, watch),
+                SubscribeRequest subscribe => new ErrorMessage(subscribe.Id, ErrorMessage.BadRequest, "subscribe is the relay's: the doctor's socket sends every client its snapshots"),
                 RequestMessage request => await HandleSafelyAsync(request, peer, cancel),
                 _ => new ErrorMessage(null, ErrorMessage.BadRequest, "only requests are accepted from clients"),
             };

@@ -99,6 +99,15 @@ public sealed class RelayEndpoints(RelayHub hub, AuthThrottle throttle, ILogger 
 
     private async Task WebSocketAsync(HttpContext context, IPAddress remote, string secret, bool subprotocol)
     {
+        // A fleet view asks for the summary feed as it connects (?feed=summary), so no full snapshot is sent to it at all.
+        string feed = context.Request.Query["feed"].ToString() is { Length: > 0 } asked ? asked : SubscribeRequest.Snapshots;
+        if (!SubscribeRequest.IsFeed(feed))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync($"feed must be {SubscribeRequest.Snapshots} or {SubscribeRequest.Summaries}, not \"{feed}\"\n", context.RequestAborted);
+            return;
+        }
+
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -123,7 +132,7 @@ public sealed class RelayEndpoints(RelayHub hub, AuthThrottle throttle, ILogger 
                 KeepAliveTimeout = KeepAlive,
             });
             using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            await hub.ServeAsync(socket, remote, secret, ending.Token);
+            await hub.ServeAsync(socket, remote, secret, ending.Token, feed);
         }
         finally
         {

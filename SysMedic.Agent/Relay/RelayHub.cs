@@ -17,6 +17,9 @@ public sealed class RelayHub : IAsyncDisposable
     /// <summary>Most processes in a snapshot sent to remote clients (the busiest by CPU, then memory).</summary>
     public const int MaxProcesses = 100;
 
+    /// <summary>In the relay's hello: it answers <c>subscribe</c> and <c>/ws?feed=summary</c>.</summary>
+    public const string SummaryCapability = "summary";
+
     private readonly ConcurrentDictionary<long, RelaySession> _sessions = new();
 
     // Joining and leaving with the wish sent to the doctor, so the last wish matches the sessions.
@@ -27,7 +30,7 @@ public sealed class RelayHub : IAsyncDisposable
     private WebSocketSection _settings;
     private long _nextSession;
     private int _reserved;
-    private SnapshotMessage? _lastSent;
+    private volatile SnapshotMessage? _lastSent;
     private Task? _ticker;
 
     public RelayHub(DoctorLink doctor, WebSocketSection settings, ILogger logger, TimeProvider time)
@@ -72,26 +75,23 @@ public sealed class RelayHub : IAsyncDisposable
     public void Release() => Interlocked.Decrement(ref _reserved);
 
     /// <summary>Serves one authenticated client until it leaves; its place must have been reserved.</summary>
-    public async Task ServeAsync(WebSocket socket, System.Net.IPAddress remote, string secret, CancellationToken stopping)
+    public async Task ServeAsync(WebSocket socket, System.Net.IPAddress remote, string secret, CancellationToken stopping, string feed = SubscribeRequest.Snapshots)
     {
         long id = Interlocked.Increment(ref _nextSession);
-        using var session = new RelaySession(id, socket, remote, secret, Doctor, _logger, () => Settings.AllowActions);
+        using var session = new RelaySession(id, socket, remote, secret, Doctor, _logger, () => Settings.AllowActions, feed, OfferLatest);
         lock (_liveLock)
         {
             _sessions[id] = session;
             Doctor.SetLive(true);
         }
 
-        _logger.LogInformation("client {Id} connected from {Remote} ({Count} connected)", id, remote, _sessions.Count);
+        _logger.LogInformation("client {Id} connected from {Remote} ({Count} connected{Feed})", id, remote, _sessions.Count, feed == SubscribeRequest.Summaries ? ", summaries" : "");
         try
         {
             if (HelloForClients() is { } hello)
             {
                 session.Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(hello));
-                if (_lastSent is { } latest)
-                {
-                    session.Pushes.OfferSnapshot(SerializeSnapshot(latest));
-                }
+                OfferLatest(session);
             }
             else
             {
@@ -143,8 +143,9 @@ public sealed class RelayHub : IAsyncDisposable
             {
                 Role = "relay",
                 LiveIntervalSeconds = Settings.UpdateInterval,
-                // Without websocket.allow_actions the relay refuses actions: its consoles should not offer them.
-                Capabilities = Settings.AllowActions ? hello.Capabilities : [.. hello.Capabilities.Where(c => c is not ("signal" or "renice"))],
+                // Without websocket.allow_actions the relay refuses actions: its consoles should not offer them. The
+                // summary feed is the relay's own.
+                Capabilities = [.. hello.Capabilities.Where(c => Settings.AllowActions || c is not ("signal" or "renice")), SummaryCapability],
             }
             : null;
 
@@ -181,13 +182,29 @@ public sealed class RelayHub : IAsyncDisposable
                 continue;
             }
 
-            byte[] json = SerializeSnapshot(latest);
+            // Each feed is serialized once for all its sessions, and only when someone reads it.
+            byte[]? snapshot = null;
+            byte[]? summary = null;
             foreach (RelaySession session in _sessions.Values)
             {
-                session.Pushes.OfferSnapshot(json);
+                session.Pushes.OfferSnapshot(session.Feed == SubscribeRequest.Summaries
+                    ? summary ??= SerializeSummary(latest)
+                    : snapshot ??= SerializeSnapshot(latest));
             }
         }
     }
+
+    // The newest of the session's feed, at once: on connecting, and when it changes feed.
+    private void OfferLatest(RelaySession session)
+    {
+        if (_lastSent is { } latest && Doctor.Hello is not null)
+        {
+            session.Pushes.OfferSnapshot(session.Feed == SubscribeRequest.Summaries ? SerializeSummary(latest) : SerializeSnapshot(latest));
+        }
+    }
+
+    private byte[] SerializeSummary(SnapshotMessage message) =>
+        ProtocolCodec.SerializeToUtf8(SummaryMessage.From(message) with { SentAt = _time.GetUtcNow() });
 
     private byte[] SerializeSnapshot(SnapshotMessage message)
     {

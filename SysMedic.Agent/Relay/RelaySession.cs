@@ -24,12 +24,16 @@ public sealed class RelaySession : IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
     private readonly Func<bool> _allowActions;
+    private readonly Action<RelaySession> _feedChanged;
+    private volatile string _feed;
     private int _inFlight;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "closing";
 
-    internal RelaySession(long id, WebSocket socket, IPAddress remote, string secret, DoctorLink doctor, ILogger logger, Func<bool>? allowActions = null)
+    internal RelaySession(long id, WebSocket socket, IPAddress remote, string secret, DoctorLink doctor, ILogger logger, Func<bool>? allowActions = null, string feed = SubscribeRequest.Snapshots, Action<RelaySession>? feedChanged = null)
     {
+        _feed = feed;
+        _feedChanged = feedChanged ?? (_ => { });
         _allowActions = allowActions ?? (() => false);
         Id = id;
         _socket = socket;
@@ -47,6 +51,9 @@ public sealed class RelaySession : IDisposable
 
     /// <summary>The secret this client presented; when the relay's secret changes, sessions with the old one are closed.</summary>
     public string Secret { get; }
+
+    /// <summary>What the session is pushed every update interval: <see cref="SubscribeRequest.Snapshots"/> or <see cref="SubscribeRequest.Summaries"/>.</summary>
+    public string Feed => _feed;
 
     /// <summary>What waits to be sent.</summary>
     public PendingPushes Pushes { get; } = new();
@@ -214,6 +221,21 @@ public sealed class RelaySession : IDisposable
         if (message is not RequestMessage request)
         {
             Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(null, ErrorMessage.BadRequest, "a client may send requests only")));
+            return;
+        }
+
+        if (request is SubscribeRequest subscribe)
+        {
+            if (!SubscribeRequest.IsFeed(subscribe.Feed))
+            {
+                Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new ErrorMessage(request.Id, ErrorMessage.BadRequest, $"feed must be {SubscribeRequest.Snapshots} or {SubscribeRequest.Summaries}")));
+                return;
+            }
+
+            // The relay answers it itself: the doctor pushes the same snapshots whatever each remote client reads.
+            _feed = subscribe.Feed;
+            Pushes.OfferEvent(ProtocolCodec.SerializeToUtf8(new SubscribeResult(request.Id, subscribe.Feed)));
+            _feedChanged(this);
             return;
         }
 

@@ -121,3 +121,20 @@ public sealed record WatchResult(string Id, bool Live) : ResultMessage(Id);
 
 /// <summary>The configuration as key paths and display values, secrets shown as <c>********</c>.</summary>
 public sealed record ConfigResult(string Id, IReadOnlyDictionary<string, string> Values) : ResultMessage(Id);
+
+/// <summary>
+/// Relay only: which feed this client wants pushed every update interval, <see cref="Snapshots"/> (every client
+/// starts with it) or <see cref="Summaries"/> (a fleet view: one <see cref="SummaryMessage"/> per interval instead of
+/// the whole snapshot). Alerts are pushed on either feed.
+/// </summary>
+public sealed record SubscribeRequest(string Id, string Feed) : RequestMessage(Id)
+{
+    public const string Snapshots = "snapshot";
+    public const string Summaries = "summary";
+
+    /// <summary>Whether <paramref name="feed"/> is one of the feeds.</summary>
+    public static bool IsFeed(string? feed) => feed is Snapshots or Summaries;
+}
+
+/// <summary>The feed in force after a <see cref="SubscribeRequest"/>.</summary>
+public sealed record SubscribeResult(string Id, string Feed) : ResultMessage(Id);

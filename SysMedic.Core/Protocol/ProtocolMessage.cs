@@ -13,6 +13,7 @@ namespace SysMedic.Core.Protocol;
 [JsonDerivedType(typeof(AlertMessage), "alert")]
 [JsonDerivedType(typeof(ErrorMessage), "error")]
 [JsonDerivedType(typeof(DoctorUnavailableMessage), "doctor_unavailable")]
+[JsonDerivedType(typeof(SummaryMessage), "summary")]
 [JsonDerivedType(typeof(HistoryRequest), "history")]
 [JsonDerivedType(typeof(AlertsRequest), "alerts")]
 [JsonDerivedType(typeof(ResolveAlertRequest), "resolve_alert")]
@@ -22,6 +23,7 @@ namespace SysMedic.Core.Protocol;
 [JsonDerivedType(typeof(MomentRequest), "moment")]
 [JsonDerivedType(typeof(SignalRequest), "signal")]
 [JsonDerivedType(typeof(ReniceRequest), "renice")]
+[JsonDerivedType(typeof(SubscribeRequest), "subscribe")]
 [JsonDerivedType(typeof(HistoryResult), "history_result")]
 [JsonDerivedType(typeof(AlertsResult), "alerts_result")]
 [JsonDerivedType(typeof(ResolveAlertResult), "resolve_alert_result")]
@@ -31,6 +33,7 @@ namespace SysMedic.Core.Protocol;
 [JsonDerivedType(typeof(MomentResult), "moment_result")]
 [JsonDerivedType(typeof(SignalResult), "signal_result")]
 [JsonDerivedType(typeof(ReniceResult), "renice_result")]
+[JsonDerivedType(typeof(SubscribeResult), "subscribe_result")]
 public abstract record ProtocolMessage
 {
     /// <summary>The version of the protocol this code speaks; sent in <see cref="HelloMessage"/>.</summary>

@@ -70,6 +70,13 @@ internal static class ProtocolSamples
         ["resolve_alert_result"] = new ResolveAlertResult("3", Alert with { ResolvedAt = T0.AddMinutes(5), ResolvedBy = "ops", ResolutionNote = "asked alice to renice" }),
         ["user_detail_result"] = new UserDetailResult("4", "alice", 1000, [Train], AliceThreshold, [Episode]),
         ["watch_result"] = new WatchResult("6", Live: false),
+        ["subscribe"] = new SubscribeRequest("11", SubscribeRequest.Summaries),
+        ["subscribe_result"] = new SubscribeResult("11", SubscribeRequest.Summaries),
+        ["summary"] = new SummaryMessage(T0, "web01", SysMedic.Core.Health.SystemStatus.Heavy, 61.5, 40.25, 2.5, 4, 3, "alice", 55, ["alice"], 3)
+        {
+            SentAt = T0.AddMilliseconds(250),
+            Storage = new StorageInfo(false, T0.AddHours(-1), "disk full", 2),
+        },
         ["signal_result"] = new SignalResult("9", 4242, "TERM", "train.py"),
         ["renice_result"] = new ReniceResult("10", 4242, 5, "train.py"),
         ["moment_result"] = new MomentResult("8", T0.AddHours(-5), T0.AddHours(-5).AddSeconds(-20), 60, 212, Make(T0.AddHours(-5).AddSeconds(-20), 97.5, 40.25, Process(4242, 1000, "alice", 48.5, 12.5, "train.py")) with { Interval = TimeSpan.FromSeconds(60) }),

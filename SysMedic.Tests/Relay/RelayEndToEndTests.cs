@@ -133,6 +133,48 @@ public class RelayEndToEndTests
     }
 
     [Test]
+    public async Task A_client_on_the_summary_feed_gets_a_few_hundred_bytes_an_interval_and_no_snapshot_until_it_asks()
+    {
+        StartBoth();
+        using RelayTestClient fleet = await RelayTestClient.ConnectAsync(_port, Secret, feed: "summary");
+        using RelayTestClient console = await RelayTestClient.ConnectAsync(_port, Secret);
+        Assert.That(fleet.Next("hello", Limit).GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()), Does.Contain(RelayHub.SummaryCapability));
+
+        JsonElement first = fleet.Next("summary", Limit);
+        JsonElement second = fleet.Next("summary", Limit);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.GetProperty("sent_at").GetDateTimeOffset(), Is.GreaterThan(first.GetProperty("sent_at").GetDateTimeOffset()));
+            Assert.That(second.GetProperty("host").GetString(), Is.EqualTo(Dns.GetHostName()));
+            Assert.That(second.GetProperty("cpu_count").GetInt32(), Is.EqualTo(Environment.ProcessorCount));
+            Assert.That(second.GetProperty("status").GetString(), Is.AnyOf("Light Usage", "Medium Usage", "Heavy Load"));
+            Assert.That(second.GetProperty("users").GetInt32(), Is.GreaterThan(0), "ignore_system_users is off: root is a user");
+            Assert.That(second.GetProperty("top_user").GetString(), Is.Not.Empty);
+        });
+        Assert.That(fleet.Types, Does.Not.Contain("snapshot"), "the summary feed starts without a full snapshot");
+        int summaryBytes = fleet.Sizes.Max();
+        Assert.That(summaryBytes, Is.LessThan(600), "a summary is a few hundred bytes");
+
+        console.Next("snapshot", Limit);
+        Assert.That(console.Types, Does.Not.Contain("summary"));
+        Assert.That(console.Sizes.Max(), Is.GreaterThan(10 * summaryBytes), "the snapshot feed is still the whole host");
+
+        // The same connection moves to the snapshot feed and back.
+        fleet.Send("""{"type":"subscribe","id":"s1","feed":"snapshot"}""");
+        Assert.That(fleet.Next("subscribe_result", Limit).GetProperty("feed").GetString(), Is.EqualTo("snapshot"));
+        Assert.That(fleet.Next("snapshot", Limit).GetProperty("snapshot").GetProperty("hostname").GetString(), Is.EqualTo(Dns.GetHostName()));
+        fleet.Send("""{"type":"subscribe","id":"s2","feed":"everything"}""");
+        Assert.That(fleet.Next("error", Limit).GetProperty("code").GetString(), Is.EqualTo("bad_request"));
+        fleet.Send("""{"type":"subscribe","id":"s3","feed":"summary"}""");
+        fleet.Next("subscribe_result", Limit);
+        fleet.Next("summary", Limit);
+
+        (HttpStatusCode status, string body, _) = Get("/ws?feed=everything", Secret);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body, Does.Contain("feed must be snapshot or summary"));
+    }
+
+    [Test]
     public async Task An_alert_resolved_through_the_relay_names_the_remote_address_and_reaches_every_client()
     {
         Directory.CreateDirectory(Path.Combine(_dir, "data"));

@@ -19,6 +19,7 @@ internal sealed class RelayTestClient : IDisposable
         {
             if (m.Text is { } text)
             {
+                Sizes.Enqueue(text.Length);
                 _messages.Add(text);
             }
         });
@@ -28,9 +29,15 @@ internal sealed class RelayTestClient : IDisposable
     /// <summary>How the connection ended, once it has.</summary>
     public Task<DisconnectionInfo> Closed => _closed.Task;
 
-    public static async Task<RelayTestClient> ConnectAsync(int port, string secret)
+    /// <summary>The length of every message received, in order.</summary>
+    public ConcurrentQueue<int> Sizes { get; } = new();
+
+    /// <summary>The type of every message <see cref="Next"/> took or skipped, in order.</summary>
+    public ConcurrentQueue<string> Types { get; } = new();
+
+    public static async Task<RelayTestClient> ConnectAsync(int port, string secret, string? feed = null)
     {
-        var client = new WebsocketClient(new Uri($"ws://127.0.0.1:{port}/ws"), () =>
+        var client = new WebsocketClient(new Uri($"ws://127.0.0.1:{port}/ws{(feed is null ? "" : "?feed=" + feed)}"), () =>
         {
             var socket = new ClientWebSocket();
             socket.Options.SetRequestHeader("Authorization", "Bearer " + secret);
@@ -58,6 +65,7 @@ internal sealed class RelayTestClient : IDisposable
             {
                 string text = _messages.Take(timeout.Token);
                 using JsonDocument doc = JsonDocument.Parse(text);
+                Types.Enqueue(doc.RootElement.GetProperty("type").GetString()!);
                 if (doc.RootElement.GetProperty("type").GetString() == type)
                 {
                     return doc.RootElement.Clone();
