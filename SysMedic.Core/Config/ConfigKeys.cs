@@ -116,7 +116,7 @@ public static class ConfigKeys
             c => c.UserFiltering.MinCpuPercent, (c, v) => c with { UserFiltering = c.UserFiltering with { MinCpuPercent = (double)v } }),
         new("user_filtering.min_memory_percent", K.Percent(0, 100), "Memory percentage below which a user is not tracked",
             c => c.UserFiltering.MinMemoryPercent, (c, v) => c with { UserFiltering = c.UserFiltering with { MinMemoryPercent = (double)v } }),
-        new("user_filtering.excluded_users", K.List("user names", K.IsUserName, "[\"root\", \"daemon\"]"), "Users never tracked",
+        new("user_filtering.excluded_users", K.List("user names", "a user name", K.IsUserName, "[\"root\", \"daemon\"]"), "Users never tracked",
             c => c.UserFiltering.ExcludedUsers, (c, v) => c with { UserFiltering = c.UserFiltering with { ExcludedUsers = (IReadOnlyList<string>)v } }, isList: true),
     ];
 
@@ -156,7 +156,7 @@ public static class ConfigKeys
             c => c.Email.Security, (c, v) => c with { Email = c.Email with { Security = (EmailSecurity)v } }),
         new("email.from_email", K.Email(), "Sender address",
             c => c.Email.FromEmail, (c, v) => c with { Email = c.Email with { FromEmail = (string)v } }),
-        new("email.to_emails", K.List("email addresses", K.IsEmail, "[\"admin@example.com\"]"), "Recipients",
+        new("email.to_emails", K.List("email addresses", "an email address", K.IsEmail, "[\"admin@example.com\"]"), "Recipients",
             c => c.Email.ToEmails, (c, v) => c with { Email = c.Email with { ToEmails = (IReadOnlyList<string>)v } }, isList: true),
         new("email.username", K.Text("a user name"), "SMTP user; empty means no SMTP AUTH",
             c => c.Email.Username, (c, v) => c with { Email = c.Email with { Username = (string)v } }),

@@ -49,7 +49,7 @@ internal static partial class ConfigValueKinds
 
     public static (NodeParser Parse, string Allowed) Email() => Text("an email address (name@host)", IsEmail);
 
-    public static (NodeParser Parse, string Allowed) List(string itemAllowed, Func<string, bool> itemCheck, string example)
+    public static (NodeParser Parse, string Allowed) List(string itemAllowed, string item, Func<string, bool> itemCheck, string example)
     {
         string allowed = $"a list of {itemAllowed}, e.g. {example}";
         NodeParser parse = (node, path, problems) =>
@@ -75,7 +75,7 @@ internal static partial class ConfigValueKinds
                 }
                 else
                 {
-                    problems.Add(new ValueProblem(seq.Children[i], $"{path}[{i}]", $"{Describe(seq.Children[i])} is not {itemAllowed}"));
+                    problems.Add(new ValueProblem(seq.Children[i], $"{path}[{i}]", $"{Describe(seq.Children[i])} is not {item}"));
                 }
             }
 
@@ -122,7 +122,8 @@ internal static partial class ConfigValueKinds
     [GeneratedRegex(@"^[^@\s""<>,;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.-]*\$?$")]
+    // A uid alone names a user without a passwd entry (a container's, a deleted account's), as the tables show it.
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_.-]*\$?|[0-9]+)$")]
     private static partial Regex UserNamePattern();
 
     [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]

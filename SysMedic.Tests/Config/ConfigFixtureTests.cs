@@ -14,7 +14,7 @@ public class ConfigFixtureTests
         new("cpu-threshold-above-100.yaml", "monitoring.cpu_threshold", 3, "\"150\" is not a percentage (1..100)"),
         new("websocket-port-out-of-range.yaml", "websocket.port", 3, "\"70000\" is not a port number (1..65535)"),
         new("from-email-not-an-address.yaml", "email.from_email", 2, "\"admin\" is not an email address"),
-        new("to-emails-item-not-an-address.yaml", "email.to_emails[1]", 4, "\"not-an-address\" is not email addresses"),
+        new("to-emails-item-not-an-address.yaml", "email.to_emails[1]", 4, "\"not-an-address\" is not an email address"),
         new("email-enabled-without-recipients.yaml", "email.to_emails", 5, "email.enabled is true"),
         new("tls-cert-without-key.yaml", "websocket.tls_cert", 3, "websocket.tls_key is not"),
         new("tls-files-unreadable.yaml", "websocket.tls_cert", 3, "not a readable file (no such file)"),
