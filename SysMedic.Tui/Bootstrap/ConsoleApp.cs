@@ -12,10 +12,10 @@ public static class ConsoleApp
 {
     /// <summary>
     /// Runs the console and returns the exit code: on the relay <paramref name="remote"/> names, else on the local
-    /// doctor when one answers on its socket, else on the embedded sampler. <paramref name="error"/> gets the reason
+    /// doctor when one answers on its socket, else on the embedded sampler; <paramref name="fleet"/> opens on the fleet. <paramref name="error"/> gets the reason
     /// when the terminal or /proc cannot be used.
     /// </summary>
-    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null, QuickConnectUrl? remote = null, bool readOnly = false)
+    public static int Run(TextWriter error, SysMedicConfig config, string? theme = null, QuickConnectUrl? remote = null, bool readOnly = false, bool fleet = false)
     {
         if (System.Console.IsInputRedirected || System.Console.IsOutputRedirected)
         {
@@ -66,6 +66,11 @@ public static class ConsoleApp
                 // Without the quiet input nothing would tell the gate about keys: the stock loop is kept then.
                 using EventDrivenLoop? loop = input is null ? null : new EventDrivenLoop(app, gate);
                 using var window = new MainWindow(connection, themes, readOnly);
+                if (fleet)
+                {
+                    window.OpenFleet();
+                }
+
                 using ConsoleStats? stats = ConsoleStats.FromEnvironment(app, connection, gate);
                 try
                 {

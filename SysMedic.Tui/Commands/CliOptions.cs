@@ -42,6 +42,12 @@ public static class CliOptions
         Description = "With --connect: read the relay's secret from this file (mode 0600) instead of the URL",
     };
 
+    /// <summary>The console opens on the fleet: every host of hosts.yaml, one row each.</summary>
+    public static readonly Option<bool> Fleet = new("--fleet")
+    {
+        Description = "Console on the fleet: every host of hosts.yaml (sysmedic hosts add), one row each, from their relays; Enter opens a host",
+    };
+
     /// <summary>The console refuses every action key (signal, renice, resolve), as htop's --readonly.</summary>
     public static readonly Option<bool> ReadOnly = new("--readonly")
     {

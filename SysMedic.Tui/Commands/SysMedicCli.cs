@@ -62,6 +62,7 @@ public static class SysMedicCli
         root.Options.Add(CliOptions.Connect);
         root.Options.Add(CliOptions.SecretFile);
         root.Options.Add(CliOptions.ReadOnly);
+        root.Options.Add(CliOptions.Fleet);
         root.Options.Add(CliOptions.ProcRoot);
         root.Options.Add(CliOptions.SysRoot);
         root.Options.Add(CliOptions.PasswdFile);
@@ -106,7 +107,13 @@ public static class SysMedicCli
             throw new CliUsageException("--secret-file goes with --connect");
         }
 
+        bool fleet = parsed.GetValue(CliOptions.Fleet);
+        if (fleet && remote is not null)
+        {
+            throw new CliUsageException("--fleet and --connect: choose one (Enter on a fleet host opens its console)");
+        }
+
         SysMedicConfig config = CliConfig.Load(parsed);
-        return ConsoleApp.Run(error, config, parsed.GetValue(CliOptions.Theme), remote, readOnly: parsed.GetValue(CliOptions.ReadOnly) || config.Console.ReadOnly);
+        return ConsoleApp.Run(error, config, parsed.GetValue(CliOptions.Theme), remote, readOnly: parsed.GetValue(CliOptions.ReadOnly) || config.Console.ReadOnly, fleet: fleet);
     }
 }

@@ -144,6 +144,36 @@ public abstract class ProtocolConnection : ISysMedicConnection
 
     public event EventHandler? StateChanged;
 
+    /// <summary>
+    /// The host in one line (any thread): each <c>summary</c> of a relay's summary feed, or, from an agent that sends
+    /// only snapshots, the summary of each snapshot.
+    /// </summary>
+    public event EventHandler<SummaryMessage>? SummaryReceived;
+
+    /// <summary>Why the link is not connected (the last error), or null.</summary>
+    public string? Problem
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _problem;
+            }
+        }
+    }
+
+    /// <summary>When <see cref="State"/> last changed (local time).</summary>
+    public DateTimeOffset Since
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _since;
+            }
+        }
+    }
+
     public abstract void Start();
 
     public async Task<HistoryResult> GetHistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default)
@@ -281,6 +311,21 @@ public abstract class ProtocolConnection : ISysMedicConnection
                 }
 
                 SnapshotReceived?.Invoke(this, snapshot.Snapshot);
+                SummaryReceived?.Invoke(this, SummaryMessage.From(snapshot));
+                break;
+            case SummaryMessage summary:
+                bool storageNow = _storage?.Available != (summary.Storage?.Available ?? true);
+                _storage = summary.Storage ?? StorageInfo.Ok;
+                if (State != ConnectionState.Connected)
+                {
+                    SetState(ConnectionState.Connected, null);
+                }
+                else if (storageNow)
+                {
+                    StateChanged?.Invoke(this, EventArgs.Empty);
+                }
+
+                SummaryReceived?.Invoke(this, summary);
                 break;
             case AlertMessage alert:
                 AlertChanged?.Invoke(this, alert.Alert.ToAlert());

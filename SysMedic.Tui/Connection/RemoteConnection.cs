@@ -16,16 +16,20 @@ public sealed class RemoteConnection : ProtocolConnection
     private WebsocketClient? _client;
 
     /// <summary>A connection to the relay <paramref name="url"/> names; nothing happens until <see cref="Start"/>.</summary>
-    public RemoteConnection(QuickConnectUrl url, TimeProvider? time = null, TimeSpan? retryInterval = null)
+    public RemoteConnection(QuickConnectUrl url, TimeProvider? time = null, TimeSpan? retryInterval = null, string feed = SubscribeRequest.Snapshots)
         : base(time)
     {
         ArgumentNullException.ThrowIfNull(url);
         Url = url;
+        Feed = feed;
         RetryInterval = retryInterval ?? TimeSpan.FromSeconds(2);
     }
 
     /// <summary>Where the relay is, with its secret.</summary>
     public QuickConnectUrl Url { get; }
+
+    /// <summary>What the relay pushes every interval: whole snapshots (a console) or summaries (a fleet row).</summary>
+    public string Feed { get; }
 
     /// <summary>Time between attempts while the relay does not answer.</summary>
     public TimeSpan RetryInterval { get; }
@@ -42,7 +46,10 @@ public sealed class RemoteConnection : ProtocolConnection
         }
 
         string bearer = "Bearer " + Url.Secret;
-        var client = new WebsocketClient(Url.WebSocketUri, () =>
+        // The feed is asked for in the URL so that a fleet row never costs a whole snapshot, not even the first. A relay
+        // older than the summary feed ignores it and sends snapshots, which the base class summarises.
+        Uri uri = Feed == SubscribeRequest.Snapshots ? Url.WebSocketUri : new Uri(Url.WebSocketUri + "?feed=" + Feed);
+        var client = new WebsocketClient(uri, () =>
         {
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);

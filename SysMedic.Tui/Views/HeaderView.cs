@@ -19,6 +19,9 @@ public sealed class HeaderView : View
     private Snapshot? _snapshot;
     private bool _paused;
     private string _replay = "";
+    private string? _fleetLine1;
+    private string? _fleetLine2;
+    private string _fleetHost = "";
     private string? _hostDrawn;
     private string? _connectionDrawn;
 
@@ -55,12 +58,34 @@ public sealed class HeaderView : View
         SetNeedsDraw();
     }
 
-    /// <summary>The marker at the end of the second line: replay, paused, or nothing.</summary>
-    public string Marker => _replay.Length > 0 ? _replay : _paused ? " PAUSED (p) " : "";
+    /// <summary>On a fleet screen: the two lines say what the fleet is (null: this connection's header again).</summary>
+    public void SetFleet(string? line1, string? line2)
+    {
+        _fleetLine1 = line1;
+        _fleetLine2 = line2;
+        SetNeedsDraw();
+    }
+
+    /// <summary>A fleet host's console is shown: the marker names it and the way back (null: none).</summary>
+    public void SetFleetHost(string? name)
+    {
+        _fleetHost = name is null ? "" : $" FLEET {SafeText.ForTerminal(name)} (Esc: fleet) ";
+        SetNeedsDraw();
+    }
+
+    /// <summary>The marker at the end of the second line: replay, paused, the fleet host shown, or nothing.</summary>
+    public string Marker => _replay.Length > 0 ? _replay : _paused ? " PAUSED (p) " : _fleetHost;
+
+    private bool FleetShown => _fleetLine1 is not null;
 
     /// <summary>The first line's text, without the badge.</summary>
     public string HostLine()
     {
+        if (_fleetLine1 is { } fleet)
+        {
+            return SafeText.ForTerminal(fleet);
+        }
+
         HostInfo host = _connection.Host;
         string uptime = _snapshot is null ? "" : "  up " + Units.Duration(TimeSpan.FromSeconds(_snapshot.System.UptimeSeconds));
         return SafeText.ForTerminal(string.Create(CultureInfo.InvariantCulture, $" {host.Hostname}  Linux {host.Kernel}  {host.CpuCount} CPUs{uptime}"));
@@ -69,6 +94,11 @@ public sealed class HeaderView : View
     /// <summary>The second line's text.</summary>
     public string ConnectionLine()
     {
+        if (_fleetLine2 is { } fleet)
+        {
+            return SafeText.ForTerminal(fleet);
+        }
+
         // An agent connection says its state itself (reconnecting since when, and why); the embedded one starts only once.
         string state = _connection.Kind == ConnectionKind.Embedded && _connection.State == ConnectionState.Connecting ? "starting: " : "";
         return SafeText.ForTerminal($" {state}{_connection.Description}");
@@ -86,14 +116,14 @@ public sealed class HeaderView : View
 
         TgAttribute normal = GetAttributeForRole(VisualRole.Normal);
         TgAttribute hot = GetAttributeForRole(VisualRole.HotNormal);
-        string badge = _snapshot is null ? "" : " " + _snapshot.Status.ToDisplay() + " ";
-        string paused = Marker;
+        string badge = _snapshot is null || FleetShown ? "" : " " + _snapshot.Status.ToDisplay() + " ";
+        string paused = FleetShown ? "" : Marker;
 
         // Every cell is painted here (no clearing first), and of the text only what changed since the last frame.
         string host = Fit(HostLine(), width - badge.Length);
         CellWriter.Write(this, 0, host, _hostDrawn, hot);
         _hostDrawn = host;
-        if (_snapshot is not null)
+        if (badge.Length > 0 && _snapshot is not null)
         {
             SetAttribute(ConsoleTheme.StatusAttribute(_snapshot.Status));
             AddStr(width - badge.Length, 0, badge);

@@ -23,6 +23,10 @@ public sealed partial class MainWindow
             app.Iteration += RunModalsLater;
             LoadChartHistory();
             RefreshAlerts(force: true);
+            if (_fleet is not null)
+            {
+                StartFleetTimer();
+            }
         }
         else if (!newIsRunning && _keyboardOwner is not null)
         {
@@ -76,7 +80,7 @@ public sealed partial class MainWindow
         {
             // Esc is the framework's quit key; here it only closes what is open (a filter, replay, the history
             // cursor) and never quits.
-            if (Processes.HandleEscape())
+            if (Processes.HandleEscape() || (Current == Screen.Fleet && FleetScreen.HandleEscape()))
             {
                 return true;
             }
@@ -85,9 +89,14 @@ public sealed partial class MainWindow
             {
                 ExitReplay();
             }
-            else if (Current == Screen.History)
+            else if (Current == Screen.History && History.CursorTime is not null)
             {
                 History.PlaceCursor(null);
+            }
+            else if (_fleet is not null && Current != Screen.Fleet)
+            {
+                // Back to the fleet once it is open: from its alerts, or from a host's console opened from it.
+                ReturnToFleet();
             }
 
             return true;
@@ -96,6 +105,13 @@ public sealed partial class MainWindow
         if (Key.F1 == key)
         {
             OpenHelp();
+            return true;
+        }
+
+        // On the fleet's screens F3 is the fleet's alerts; elsewhere it is this connection's.
+        if (key == Key.F3 && IsFleetScreen(Current))
+        {
+            OpenFleetAlerts();
             return true;
         }
 
@@ -178,6 +194,11 @@ public sealed partial class MainWindow
         if (key == Key.D)
         {
             ShowScreen(Screen.Dashboard);
+            return true;
+        }
+
+        if (Current == Screen.Fleet && FleetScreen.HandleKey(key))
+        {
             return true;
         }
 

@@ -14,6 +14,18 @@ public sealed partial class MainWindow
         {
             new MenuItem { Title = "_Connect...", HelpText = "a remote agent", Action = OpenConnect },
             new MenuItem { Title = "_Disconnect", HelpText = "back to this host", Action = Disconnect },
+            new MenuItem
+            {
+                Title = "_Fleet",
+                HelpText = "every host of hosts.yaml",
+                SubMenu = new Menu(new View[]
+                {
+                    new MenuItem { Title = "_Show", HelpText = "the hosts", Action = OpenFleet },
+                    new MenuItem { Title = "A_lerts", HelpText = "of every host", Action = OpenFleetAlerts },
+                    new MenuItem { Title = "_Add host...", HelpText = "to hosts.yaml", Action = OpenAddHost },
+                    new MenuItem { Title = "_Remove host", HelpText = "the selected one", Action = RemoveSelectedHost },
+                }),
+            },
             new Line(),
             new MenuItem { Title = "_Pause / resume", Key = Key.P, Action = TogglePause },
             new Line(),

@@ -38,6 +38,11 @@ public sealed partial class MainWindow : Window
         History.RangeChanged += (_, _) => LoadHistoryScreen(force: true);
         History.ReplayRequested += (_, at) => Replay(at);
         History.GoToRequested += (_, _) => OpenGoTo();
+        FleetScreen = new FleetView();
+        FleetScreen.HostOpened += (_, row) => OpenFleetHost(row);
+        FleetScreen.AlertsRequested += (_, _) => OpenFleetAlerts();
+        FleetAlerts = new FleetAlertsView();
+        FleetAlerts.ResolveRequested += (_, alert) => OpenFleetResolve(alert);
         _screens = new Dictionary<Screen, View>
         {
             [Screen.Dashboard] = Dashboard,
@@ -45,6 +50,8 @@ public sealed partial class MainWindow : Window
             [Screen.Processes] = Processes,
             [Screen.Alerts] = Alerts,
             [Screen.History] = History,
+            [Screen.Fleet] = FleetScreen,
+            [Screen.FleetAlerts] = FleetAlerts,
         };
         Add(menu, Header);
         foreach (View screen in _screens.Values)
@@ -106,10 +113,17 @@ public sealed partial class MainWindow : Window
 
     public HistoryView History { get; }
 
+    /// <summary>The fleet's hosts (<c>--fleet</c>, File &gt; Fleet).</summary>
+    public FleetView FleetScreen { get; }
+
+    /// <summary>The fleet's unresolved alerts.</summary>
+    public FleetAlertsView FleetAlerts { get; }
+
     /// <summary>Shows <paramref name="screen"/> and gives it the keyboard.</summary>
     public void ShowScreen(Screen screen)
     {
         Current = screen;
+        QuietHome(IsFleetScreen(screen));
         foreach ((Screen key, View view) in _screens)
         {
             view.Visible = key == screen;
@@ -118,6 +132,11 @@ public sealed partial class MainWindow : Window
         if (screen == Screen.Alerts)
         {
             RefreshAlerts(force: true);
+        }
+
+        if (screen == Screen.Fleet)
+        {
+            RefreshFleet();
         }
 
         // While paused or replaying a newly shown screen shows the same moment as the rest, not the newest data.
@@ -132,6 +151,8 @@ public sealed partial class MainWindow : Window
             Screen.Users => Users.Table,
             Screen.Processes => Processes.Table,
             Screen.Alerts => Alerts.Table,
+            Screen.Fleet => FleetScreen.Table,
+            Screen.FleetAlerts => FleetAlerts.Table,
             _ => _screens[screen],
         };
         target.SetFocus();
@@ -158,6 +179,8 @@ public sealed partial class MainWindow : Window
             {
                 connections.Switched -= OnSwitched;
             }
+
+            _fleet?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -8,4 +8,10 @@ public enum Screen
     Processes,
     Alerts,
     History,
+
+    /// <summary>Every host of hosts.yaml, one row each.</summary>
+    Fleet,
+
+    /// <summary>Every fleet host's unresolved alerts.</summary>
+    FleetAlerts,
 }
