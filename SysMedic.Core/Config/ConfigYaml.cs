@@ -65,7 +65,11 @@ internal static class ConfigYaml
         return true;
     }
 
-    private static bool TryLoad(string text, out YamlStream? stream, out ConfigDiagnostic? error)
+    /// <summary>
+    /// Parses YAML text into documents; on a syntax error <paramref name="error"/> has its line and column (its
+    /// <see cref="ConfigDiagnostic.Source"/> is empty for the caller to fill in).
+    /// </summary>
+    internal static bool TryLoad(string text, out YamlStream? stream, out ConfigDiagnostic? error)
     {
         var parser = new TrackingParser(new Parser(new StringReader(text)));
         stream = new YamlStream();

@@ -72,6 +72,18 @@ public class RemoteSecretTests
     }
 
     [Test]
+    public void A_named_host_with_a_secret_file_gives_the_file_s_secret_or_names_the_file_it_cannot_read()
+    {
+        string hosts = RecentHosts.PathFor(k => _env.GetValueOrDefault(k));
+        string file = SecretFile(Secret + "\n");
+        RecentHosts.Add(hosts, "web01", new QuickConnectUrl("", "web01", 8060, false), file, DateTimeOffset.UnixEpoch);
+        Assert.That(Resolve("sysmedic://web01:8060/").Url!.Secret, Is.EqualTo(Secret));
+
+        File.Delete(file);
+        Assert.That(Resolve("sysmedic://web01:8060/").Problem, Is.EqualTo($"{hosts}: web01: secret file {file}: No such file or directory"));
+    }
+
+    [Test]
     public void A_secret_file_comes_before_the_environment_which_comes_before_the_recent_hosts()
     {
         RecentHosts.Remember(RecentHosts.PathFor(k => _env.GetValueOrDefault(k)), new QuickConnectUrl("from-hosts", "web01", 8060, false), DateTimeOffset.UnixEpoch);

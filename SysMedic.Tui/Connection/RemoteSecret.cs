@@ -7,15 +7,13 @@ namespace SysMedic.Tui.Connection;
 /// Where <c>sysmedic --connect</c> finds a relay's secret. A secret in the URL is visible to every local user for as
 /// long as the console runs (ps, <c>/proc/PID/cmdline</c>), so the URL may leave it out, <c>sysmedic://HOST:PORT/</c>,
 /// and the secret comes from, in this order: <c>--secret-file FILE</c>, the <c>SYSMEDIC_SECRET</c> environment
-/// variable, or the recent hosts file (<see cref="RecentHosts"/>) for the same host and port. A secret in the URL
-/// still works, with a warning.
+/// variable, or the hosts file (<see cref="RecentHosts"/>) for the same host and port (its secret, or its secret file
+/// read now). A secret in the URL still works, with a warning.
 /// </summary>
 public static class RemoteSecret
 {
     /// <summary>The environment variable that may hold the secret.</summary>
     public const string Variable = "SYSMEDIC_SECRET";
-
-    private const UnixFileMode GroupOrOther = (UnixFileMode)0b000_111_111;
 
     /// <summary>
     /// The URL to connect to, with its secret, from <paramref name="text"/> and the sources above (<paramref name="env"/>
@@ -41,8 +39,7 @@ public static class RemoteSecret
                 return false;
             }
 
-            warnings.WriteLine($"sysmedic: warning: the secret in --connect is visible to every local user (ps, /proc/PID/cmdline) while the console runs; "
-                + $"give {address.ToAddressString()} and the secret with --secret-file FILE or {Variable}, or from hosts.yaml, where this connection is remembered");
+            warnings.WriteLine(CommandLineWarning("--connect", "while the console runs", address, ", or from hosts.yaml, where this connection is remembered"));
             url = address;
             return true;
         }
@@ -55,9 +52,13 @@ public static class RemoteSecret
                 return false;
             }
         }
-        else
+        else if (env(Variable) is { Length: > 0 } fromEnvironment)
         {
-            secret = env(Variable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : FromRecentHosts(address, env);
+            secret = fromEnvironment.Trim();
+        }
+        else if (!TryFromRecentHosts(address, env, out secret, out problem))
+        {
+            return false;
         }
 
         if (string.IsNullOrEmpty(secret))
@@ -71,36 +72,46 @@ public static class RemoteSecret
         return true;
     }
 
+    /// <summary>
+    /// The warning for a secret typed in a URL on the command line (<paramref name="argument"/>), which every local user
+    /// can read in ps <paramref name="exposure"/>; it shows the address to give instead and the other ways to give the secret.
+    /// </summary>
+    internal static string CommandLineWarning(string argument, string exposure, QuickConnectUrl address, string otherWays) =>
+        $"sysmedic: warning: the secret in {argument} is visible to every local user (ps, /proc/PID/cmdline) {exposure}; "
+        + $"give {address.ToAddressString()} and the secret with --secret-file FILE or {Variable}{otherWays}";
+
     private static bool TryReadFile(string path, TextWriter warnings, [NotNullWhen(true)] out string? secret, [NotNullWhen(false)] out string? problem)
     {
-        secret = null;
-        try
+        if (!SecretFileReader.TryRead(path, out secret, out string? reason))
         {
-            secret = File.ReadAllText(path).Trim();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problem = $"--secret-file {path}: {(ex is UnauthorizedAccessException ? "permission denied" : ex.Message)}";
+            problem = $"--secret-file {path}: {reason}";
             return false;
         }
 
-        if (secret.Length == 0)
-        {
-            problem = $"--secret-file {path}: the file is empty";
-            secret = null;
-            return false;
-        }
-
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & GroupOrOther) != 0)
-        {
-            warnings.WriteLine($"sysmedic: warning: {path} holds a secret but others may read it; run: chmod 600 {path}");
-        }
-
+        SecretFileReader.WarnIfShared(path, warnings);
         problem = null;
         return true;
     }
 
-    private static string? FromRecentHosts(QuickConnectUrl address, Func<string, string?> env) =>
-        RecentHosts.Load(RecentHosts.PathFor(env))
-            .FirstOrDefault(h => string.Equals(h.Host, address.Host, StringComparison.OrdinalIgnoreCase) && h.Port == address.Port)?.Secret;
+    // A remembered relay's secret, or null; a host whose secret file cannot be read is a problem naming the file.
+    private static bool TryFromRecentHosts(QuickConnectUrl address, Func<string, string?> env, out string? secret, [NotNullWhen(false)] out string? problem)
+    {
+        secret = null;
+        problem = null;
+        string path = RecentHosts.PathFor(env);
+        IReadOnlyList<RecentHost> hosts = RecentHosts.Load(path);
+        if ((hosts.FirstOrDefault(h => h.Named && h.IsAt(address.Host, address.Port)) ?? hosts.FirstOrDefault(h => h.IsAt(address.Host, address.Port))) is not { } host)
+        {
+            return true;
+        }
+
+        if (!host.TryGetUrl(out QuickConnectUrl? url, out problem))
+        {
+            problem = $"{path}: {problem}";
+            return false;
+        }
+
+        secret = url.Secret;
+        return true;
+    }
 }

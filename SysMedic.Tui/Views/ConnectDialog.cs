@@ -152,7 +152,17 @@ public sealed class ConnectDialog : Dialog
         _url.Text = "";
         _host.Text = h.Host;
         _port.Text = h.Port.ToString(CultureInfo.InvariantCulture);
-        _secret.Text = h.Secret;
+        // A host whose secret is in a file gets it now; an unreadable file leaves the field empty, and says why.
+        if (h.TryGetUrl(out QuickConnectUrl? url, out string? problem))
+        {
+            _secret.Text = url.Secret;
+            _error.Text = "";
+        }
+        else
+        {
+            _secret.Text = "";
+            _error.Text = "! " + problem;
+        }
         _tls.Value = h.Tls ? CheckState.Checked : CheckState.UnChecked;
     }
 }
