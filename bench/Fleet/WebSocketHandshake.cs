@@ -13,7 +13,7 @@ namespace SysMedic.Bench.Fleet;
 public static class WebSocketHandshake
 {
     private const int MaxRequestBytes = 8192;
-    private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC11B65";
+    private const string AcceptGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     /// <summary>
     /// Reads the request from <paramref name="stream"/> and answers it; the feed asked for when the upgrade was
