@@ -93,7 +93,7 @@ start() { tmux -L "$SOCKET" new-session -d -P -F '#{pane_pid}' -s "$1" -x 120 -y
 stop() { tmux -L "$SOCKET" kill-session -t "$1" 2>/dev/null || true; }
 screen() { tmux -L "$SOCKET" capture-pane -p -t "$1"; }
 # The fleet view's top line reads "100 hosts: 98 connected, 2 reconnecting, ...": the count before "connected".
-connected() { screen fleet | grep -m1 -oE '[0-9]+ connected' | grep -oE '^[0-9]+' || echo 0; }
+connected() { screen fleet | grep -m1 -oE '[0-9]+ hosts?: [0-9]+ connected' | sed -E 's/.*: ([0-9]+) connected/\1/' || echo 0; }
 wait_connected() { # count, seconds; prints the seconds it took, or "-" after the time
   local t0=$EPOCHREALTIME until=$((SECONDS + $2))
   while ((SECONDS < until)); do
@@ -138,8 +138,11 @@ done
 SIM_CPU=$(( $(cpu_ticks "$SIM_PID") - SIM_START ))
 SHOWN=$(connected)
 screen fleet > "$WORK/fleet.screen"
-screen dashboard > "$WORK/dashboard.screen"
-quit_console dashboard "${PIDS[dashboard]}"
+# Both quit now, so that their own counts cover the same time (from the warm-up to the end of the window).
+for name in "${ORDER[@]}"; do
+  quit_console "$name" "${PIDS[$name]}"
+  if [[ -e $WORK/stats.$name ]]; then mv "$WORK/stats.$name" "$WORK/window.$name"; fi
+done
 
 REFRESHES=$(( WINDOW / 2 ))
 for name in "${ORDER[@]}"; do
@@ -156,14 +159,16 @@ done
 awk -v c="$SIM_CPU" -v t="$TICK" -v w="$WINDOW" -v h="$HOSTS" \
   'BEGIN { printf "| simulator (%d relays, jit) | %.2f | | %.2f | | | | | |\n", h, c / t, 100 * c / t / w }' >> "$RESULTS.cpu"
 
-# 2. Network cuts, the fleet alone.
+# 2. Network cuts, the fleet alone, started afresh.
+PIDS[fleet]=$(start fleet)
+SECOND=$(wait_connected "$HOSTS" 120) || true
 for ((n = 1; n <= CUTS; n++)); do
   wait_connected "$HOSTS" 60 >/dev/null || true
   before=$(connected)
   kill -USR1 "$SIM_PID"
   sleep "$CUT"
   during=$(connected)
-  screen fleet | head -3 > "$WORK/cut$n.screen"
+  screen fleet | head -8 > "$WORK/cut$n.screen"
   kill -USR2 "$SIM_PID"
   until (( $(grep -c ' healed ' "$SIM_LOG") >= n )); do sleep 0.01; done
   healed=$(grep ' healed ' "$SIM_LOG" | sed -n "${n}p" | cut -d' ' -f1)
@@ -184,7 +189,7 @@ done
 quit_console fleet "${PIDS[fleet]}"
 
 echo
-echo "Connected at start: every host shown connected ${FIRST} s after the console started (the top line said $SHOWN connected at the end of the window)."
+echo "Connected at start: every host shown connected ${FIRST} s and ${SECOND} s after the fleet view started (two starts); the top line said $SHOWN connected at the end of the window."
 echo
 echo "CPU and memory over the window (each console's own pid; ${REFRESHES} refreshes of 2 s):"
 echo
@@ -192,16 +197,17 @@ echo "| program | CPU s in window | CPU ms per refresh | % of one core | VmRSS M
 echo "|---|--:|--:|--:|--:|--:|--:|:-:|:-:|"
 cat "$RESULTS.cpu"
 echo
-echo "The consoles' own counts over the same window, per snapshot or summary batch shown (SYSMEDIC_CONSOLE_STATS):"
+echo "The consoles' own counts from the warm-up to the end of the window, per 2 s refresh (SYSMEDIC_CONSOLE_STATS; \"snapshots\""
+echo "are those of the console's main connection: for the fleet view, the local one it was opened over):"
 echo
 echo "| program | seconds | snapshots | loop passes | passes that waited | frames drawn | KB allocated |"
 echo "|---|--:|--:|--:|--:|--:|--:|"
 for name in "${ORDER[@]}"; do
-  [[ -s $WORK/stats.$name ]] || continue
+  [[ -s $WORK/window.$name ]] || continue
   awk -v l="${LABELS[$name]}" '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-       s = v["snapshots"] > 0 ? v["snapshots"] : 1
-       printf "| %s | %.0f | %d | %.1f | %.1f | %.1f | %.0f |\n", l, v["seconds"], v["snapshots"], v["passes"] / s, v["waits"] / s, v["draws"] / s, v["allocated_bytes"] / s / 1000 }' \
-    "$WORK/stats.$name"
+       r = v["seconds"] > 0 ? v["seconds"] / 2 : 1
+       printf "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f |\n", l, v["seconds"], v["snapshots"] / r, v["passes"] / r, v["waits"] / r, v["draws"] / r, v["allocated_bytes"] / r / 1000 }' \
+    "$WORK/window.$name"
 done
 echo
 echo "Network cuts: every connection reset and every port closed for ${CUT} s, then open again. Seconds from the healing:"
@@ -216,7 +222,7 @@ echo '```'
 cat "$WORK/fleet.screen"
 echo '```'
 echo
-echo "Its top lines at the end of the last cut:"
+echo "Its top lines at the end of the last cut, just before the healing:"
 echo
 echo '```'
 cat "$WORK/cut$CUTS.screen"
