@@ -109,6 +109,12 @@ quit_console() { # q, then wait for the process to end (the stats are written at
   while ((SECONDS < until)) && kill -0 "$2" 2>/dev/null; do sleep 0.1; done
   stop "$1"
 }
+# Every thread of a pid: "tid<TAB>name<TAB>utime+stime" (the name is what the runtime called the thread).
+threads() {
+  for f in /proc/"$1"/task/*/stat; do
+    awk '{ n = $0; sub(/^[^(]*\(/, "", n); sub(/\) .*$/, "", n); t = $0; sub(/^.*\) /, "", t); split(t, a, " "); printf "%s\t%s\t%d\n", $1, n, a[12] + a[13] }' "$f" 2>/dev/null
+  done
+}
 sim_line() { grep -E "^[0-9.]+ $1" "$SIM_LOG" | tail -1; }
 
 nice -n 5 dotnet "$SIMULATOR" --hosts "$HOSTS" --base-port "$BASE_PORT" --secret "$SECRET" > "$SIM_LOG" 2>&1 &
@@ -127,8 +133,9 @@ for name in "${ORDER[@]}"; do PIDS[$name]=$(start "$name"); done
 FIRST=$(wait_connected "$HOSTS" 120) || true
 sleep "$WARMUP"
 SIM_START=$(cpu_ticks "$SIM_PID")
-for name in "${ORDER[@]}"; do START[$name]=$(cpu_ticks "${PIDS[$name]}"); done
+for name in "${ORDER[@]}"; do START[$name]=$(cpu_ticks "${PIDS[$name]}"); threads "${PIDS[$name]}" > "$WORK/threads0.$name"; done
 sleep "$WINDOW"
+for name in "${ORDER[@]}"; do threads "${PIDS[$name]}" > "$WORK/threads1.$name"; done
 for name in "${ORDER[@]}"; do
   pid=${PIDS[$name]}
   CPU[$name]=$(( $(cpu_ticks "$pid") - ${START[$name]} ))
@@ -208,6 +215,24 @@ for name in "${ORDER[@]}"; do
        r = v["seconds"] > 0 ? v["seconds"] / 2 : 1
        printf "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f |\n", l, v["seconds"], v["snapshots"] / r, v["passes"] / r, v["waits"] / r, v["draws"] / r, v["allocated_bytes"] / r / 1000 }' \
     "$WORK/window.$name"
+done
+echo
+echo "Where each console's CPU went over the window, by thread name (ms per refresh; threads that started in the window count whole):"
+echo
+echo "| program | threads, busiest first |"
+echo "|---|---|"
+for name in "${ORDER[@]}"; do
+  awk -F'\t' -v n="${LABELS[$name]}" -v t="$TICK" -v r="$REFRESHES" '
+    NR == FNR { before[$1] = $3; next }
+    { used[$2] += $3 - before[$1]; count[$2]++ }
+    END {
+      for (k = 0; k < 6; k++) {
+        best = ""; for (c in used) if (best == "" || used[c] > used[best]) best = c
+        if (best == "" || used[best] <= 0) break
+        line = line sprintf("%s%s (%d) %.1f", k ? ", " : "", best, count[best], 1000 * used[best] / t / r); delete used[best]
+      }
+      printf "| %s | %s |\n", n, line
+    }' "$WORK/threads0.$name" "$WORK/threads1.$name"
 done
 echo
 echo "Network cuts: every connection reset and every port closed for ${CUT} s, then open again. Seconds from the healing:"
