@@ -12,4 +12,5 @@ namespace SysMedic.Tui.Commands;
 [JsonSerializable(typeof(UsersReport))]
 [JsonSerializable(typeof(HistoryReport))]
 [JsonSerializable(typeof(UsageReport))]
+[JsonSerializable(typeof(List<HostInfo>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

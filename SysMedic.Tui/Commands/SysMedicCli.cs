@@ -76,6 +76,7 @@ public static class SysMedicCli
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(HostsCommand.Create());
         root.SetAction(RunDefault);
         return root;
     }
