@@ -29,6 +29,21 @@ public static class ProtocolCodec
             return false;
         }
 
+        // One pass for a good message (every snapshot and summary): the document is read a second time only to say what
+        // is wrong with a bad one, and with which request id.
+        try
+        {
+            message = JsonSerializer.Deserialize(text, ProtocolJsonContext.Default.ProtocolMessage);
+            if (message is not null)
+            {
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            message = null;
+        }
+
         string? id = null;
         try
         {

@@ -24,7 +24,8 @@ public sealed class Fleet : IDisposable
     {
         HostsFile = hostsFile;
         _time = time ?? TimeProvider.System;
-        _connect = connect ?? (url => new RemoteConnection(url, _time, feed: SubscribeRequest.Summaries));
+        // Retries 1.5 to 2.5 s apart, different for each host: after a network cut the hosts do not all knock at once.
+        _connect = connect ?? (url => new RemoteConnection(url, _time, TimeSpan.FromMilliseconds(1500 + Random.Shared.Next(1000)), SubscribeRequest.Summaries));
     }
 
     /// <summary>Where the hosts are listed.</summary>

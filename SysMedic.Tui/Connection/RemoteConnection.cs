@@ -53,6 +53,9 @@ public sealed class RemoteConnection : ProtocolConnection
         {
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+            // A ping unanswered for 15 s ends the link: a relay gone silent is noticed without a timer of our own.
+            socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
             socket.Options.SetRequestHeader("Authorization", bearer);
             return socket;
         })
@@ -60,8 +63,10 @@ public sealed class RemoteConnection : ProtocolConnection
             Name = "sysmedic-console",
             IsReconnectionEnabled = true,
 
-            // The relay pushes a snapshot every live interval: a long silence means a dead link.
-            ReconnectTimeout = TimeSpan.FromSeconds(30),
+            // The relay pushes every update interval, so a long silence means a dead link; but the client checks that
+            // with a timer of its own every second, which a fleet of a hundred links pays a hundred times a second. The
+            // socket's ping timeout above notices a dead link as well, so only a console's one link keeps the check.
+            ReconnectTimeout = Feed == SubscribeRequest.Snapshots ? TimeSpan.FromSeconds(30) : null,
             ErrorReconnectTimeout = RetryInterval,
             LostReconnectTimeout = TimeSpan.FromSeconds(1),
         };

@@ -19,6 +19,7 @@ public sealed class FleetView : View
     private readonly Func<DateTimeOffset> _now;
     private IReadOnlyList<FleetRow> _rows = [];
     private string _notice = "";
+    private bool _moved;
 
     public FleetView(Func<DateTimeOffset>? now = null)
     {
@@ -77,6 +78,14 @@ public sealed class FleetView : View
         ArgumentNullException.ThrowIfNull(rows);
         _rows = rows;
         Table.SetRows(rows);
+
+        // Until the operator moves, the cursor stays on the top row: the worst host, whichever it is now, and the
+        // screen shows the top of the list (the table would otherwise follow the first host read as it sorts down).
+        if (!_moved && Table.Shown.Count > 0 && Table.Rows.SelectedIndex != 0)
+        {
+            Table.Select(0);
+        }
+
         UpdateBar();
     }
 
@@ -126,6 +135,7 @@ public sealed class FleetView : View
     public bool HandleKey(Key key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _moved |= key == Key.CursorDown || key == Key.CursorUp || key == Key.PageDown || key == Key.PageUp || key == Key.End || key.AsRune.Value is 'j' or 'k';
         if (key.AsRune.Value == '/')
         {
             BeginFilter();
