@@ -15,7 +15,7 @@ public class KeyDocumentationTests
         ("p", "pause"), ("t", "theme"), ("j", "move"), ("k", "move"), ("Home", "move"), ("End", "move"), ("PgUp", "move"),
         ("<", "sort"), ("r", "reverse"), ("/", "filter"), ("u", "user"), ("Space", "tag"), ("c", "children"),
         ("U", "untag"), ("e", "tree"), ("+", "unfold"), ("F", "follow"), ("a", "resolved"), ("Tab", "next"),
-        ("Esc", "never quits"), ("Enter", "resolve"), ("--readonly", "signal"),
+        ("Esc", "never quits"), ("Enter", "resolve"), ("--readonly", "signal"), ("--fleet", "fleet"), ("a", "fleet's alerts"),
     ];
 
     [Test]

@@ -39,6 +39,10 @@ public sealed class HelpDialog : Dialog
         Connections
           File > Connect   a remote agent: sysmedic://SECRET@HOST:PORT/ or host, port, secret
           File > Disconnect  back to this host (local agent, else the embedded sampler)
+        Fleet (--fleet, File > Fleet: every host of hosts.yaml, one row each, worst first)
+          Enter  that host's console; Esc back to the fleet    / filter   < > sort
+          a or F3  the fleet's alerts: Enter resolves one through its host's relay
+          File > Fleet > Add host / Remove host  edit hosts.yaml (as sysmedic hosts add / remove)
         Status
           Light Usage (green)   nothing near a threshold
           Medium Usage (yellow) system over 60% of a threshold, or a user over theirs
