@@ -23,7 +23,7 @@ public sealed class AddHostDialog : Dialog
         _hostsFile = hostsFile;
         Title = "Add a host to the fleet";
         Width = Dim.Percent(85);
-        Height = 12;
+        Height = 13;
         Add(new Label { X = 1, Y = 0, Text = "Name:" });
         _name = new TextField { X = 14, Y = 0, Width = 24 };
         Add(_name, new Label { X = 40, Y = 0, Text = "as the fleet lists it (web01)" });
@@ -33,7 +33,7 @@ public sealed class AddHostDialog : Dialog
         Add(new Label { X = 1, Y = 5, Text = "Secret file:" });
         _secretFile = new TextField { X = 14, Y = 5, Width = Dim.Fill(1) };
         Add(_secretFile);
-        _error = new Label { X = 1, Y = 7, Width = Dim.Fill(1), Text = "" };
+        _error = new Label { X = 1, Y = 6, Width = Dim.Fill(1), Text = "" };
         Add(_error);
         var cancel = new Button { Text = "_Cancel" };
         cancel.Accepting += (_, e) =>
@@ -46,17 +46,21 @@ public sealed class AddHostDialog : Dialog
         add.Accepting += (_, e) =>
         {
             e.Handled = true;
-            if (TryAdd(out string? error))
-            {
-                App?.RequestStop();
-            }
-            else
-            {
-                _error.Text = "! " + error;
-            }
+            Submit();
         };
         AddButton(cancel);
         AddButton(add);
+
+        // Enter in a field submits the form here: left to the dialog, it would close it whatever the form held.
+        foreach (TextField field in new[] { _name, _url, _secretFile })
+        {
+            field.Accepting += (_, e) =>
+            {
+                e.Handled = true;
+                Submit();
+            };
+        }
+
         _name.SetFocus();
     }
 
@@ -65,6 +69,18 @@ public sealed class AddHostDialog : Dialog
 
     /// <summary>The error shown under the form, empty when none.</summary>
     public string ErrorText => _error.Text;
+
+    private void Submit()
+    {
+        if (TryAdd(out string? error))
+        {
+            App?.RequestStop();
+        }
+        else
+        {
+            _error.Text = "! " + error;
+        }
+    }
 
     private bool TryAdd(out string? error)
     {

@@ -63,18 +63,21 @@ public sealed class ConnectDialog : Dialog
         connect.Accepting += (_, e) =>
         {
             e.Handled = true;
-            if (TryBuild(_url.Text, _host.Text, _port.Text, _secret.Text, _tls.Value == CheckState.Checked, out QuickConnectUrl? url, out string? error))
-            {
-                Url = url;
-                App?.RequestStop();
-            }
-            else
-            {
-                _error.Text = "! " + error;
-            }
+            Submit();
         };
         AddButton(cancel);
         AddButton(connect);
+
+        // Enter in a field submits the form here: left to the dialog, it would close it whatever the form held.
+        foreach (TextField field in new[] { _url, _host, _port, _secret })
+        {
+            field.Accepting += (_, e) =>
+            {
+                e.Handled = true;
+                Submit();
+            };
+        }
+
         // The URL field first, even with a recent host filled in: a pasted URL lands there and Enter connects with it.
         _url.SetFocus();
     }
@@ -139,6 +142,19 @@ public sealed class ConnectDialog : Dialog
         result = new QuickConnectUrl(secret, host.Trim('[', ']'), number, tls);
         error = null;
         return true;
+    }
+
+    private void Submit()
+    {
+        if (TryBuild(_url.Text, _host.Text, _port.Text, _secret.Text, _tls.Value == CheckState.Checked, out QuickConnectUrl? url, out string? error))
+        {
+            Url = url;
+            App?.RequestStop();
+        }
+        else
+        {
+            _error.Text = "! " + error;
+        }
     }
 
     private void FillFromRecent()

@@ -12,7 +12,7 @@ public sealed partial class MainWindow
         var menu = new MenuBar();
         menu.Add(new MenuBarItem("_File", new View[]
         {
-            new MenuItem { Title = "_Connect...", HelpText = "a remote agent", Action = OpenConnect },
+            new MenuItem { Title = "_Connect...", HelpText = "a remote agent", Action = Later(OpenConnect) },
             new MenuItem { Title = "_Disconnect", HelpText = "back to this host", Action = Disconnect },
             new MenuItem
             {
@@ -22,8 +22,8 @@ public sealed partial class MainWindow
                 {
                     new MenuItem { Title = "_Show", HelpText = "the hosts", Action = OpenFleet },
                     new MenuItem { Title = "A_lerts", HelpText = "of every host", Action = OpenFleetAlerts },
-                    new MenuItem { Title = "_Add host...", HelpText = "to hosts.yaml", Action = OpenAddHost },
-                    new MenuItem { Title = "_Remove host", HelpText = "the selected one", Action = RemoveSelectedHost },
+                    new MenuItem { Title = "_Add host...", HelpText = "to hosts.yaml", Action = Later(OpenAddHost) },
+                    new MenuItem { Title = "_Remove host", HelpText = "the selected one", Action = Later(RemoveSelectedHost) },
                 }),
             },
             new Line(),
@@ -49,15 +49,19 @@ public sealed partial class MainWindow
         }));
         menu.Add(new MenuBarItem("_Alerts", new View[]
         {
-            new MenuItem { Title = "_Resolve...", HelpText = "the selected alert", Action = ResolveSelected },
+            new MenuItem { Title = "_Resolve...", HelpText = "the selected alert", Action = Later(ResolveSelected) },
             new MenuItem { Title = "_Show resolved", HelpText = "a", Action = ToggleResolved },
         }));
         menu.Add(new MenuBarItem("_Help", new View[]
         {
-            new MenuItem { Title = "_Keys and colours", Key = Key.F1, Action = OpenHelp },
+            new MenuItem { Title = "_Keys and colours", Key = Key.F1, Action = Later(OpenHelp) },
         }));
         return menu;
     }
+
+    // A dialog opened from a menu runs once the menu has finished with its key: run inside the menu's command, the
+    // Enter that submits the dialog's form went to the menu too and closed the dialog whatever the form held.
+    private Action Later(Action open) => () => ShowModalLater(open);
 
     // A Processes column shown or hidden from the View menu, on the Processes screen.
     private MenuItem Column(string title, Tables.ProcessColumnChoice column) => new()
