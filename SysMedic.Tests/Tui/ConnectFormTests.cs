@@ -75,6 +75,74 @@ public class ConnectFormTests
     }
 
     [Test]
+    [CancelAfter(30000)]
+    public void Enter_on_a_form_with_a_mistake_keeps_it_open_and_names_the_mistake_and_an_add_host_form_writes_nothing()
+    {
+        string dir = Directory.CreateTempSubdirectory("sysmedic-forms-").FullName;
+        string hosts = Path.Combine(dir, "hosts.yaml");
+        string connectScreen = "";
+        string addScreen = "";
+        bool connectOpen = false;
+        bool addOpen = false;
+        using var run = new ScriptedRun();
+        run.App.Keyboard.KeyDown += (_, k) =>
+        {
+            if (k == Key.F12)
+            {
+                k.Handled = true;
+                using var dialog = new ConnectDialog([]);
+                run.App.Run(dialog);
+            }
+            else if (k == Key.F11)
+            {
+                k.Handled = true;
+                using var dialog = new AddHostDialog(hosts);
+                run.App.Run(dialog);
+            }
+        };
+        run.Then(() => run.App.InjectKey(Key.F12));
+        foreach (char c in "sysmedic://nosecret:8060/")
+        {
+            run.Then(() => run.App.InjectKey(new Key(c)));
+        }
+
+        run.Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => connectScreen = run.Screen())
+            .Then(() => connectOpen = run.App.TopRunnableView is ConnectDialog)
+            .Then(() => run.App.InjectKey(Key.Esc))
+            .Then(() => run.App.InjectKey(Key.F11));
+        foreach (char c in "web 01")
+        {
+            run.Then(() => run.App.InjectKey(new Key(c)));
+        }
+
+        run.Then(() => run.App.InjectKey(Key.Tab));
+        foreach (char c in "sysmedic://tok@127.0.0.1:8060/")
+        {
+            run.Then(() => run.App.InjectKey(new Key(c)));
+        }
+
+        run.Then(() => run.App.InjectKey(Key.Enter))
+            .Then(() => addScreen = run.Screen())
+            .Then(() => addOpen = run.App.TopRunnableView is AddHostDialog)
+            .Then(() => run.App.InjectKey(Key.Esc))
+            .Then(() => run.App.InjectKey(Key.Q));
+        run.Run();
+        try
+        {
+            Assert.That(connectOpen, Is.True, "the Connect form stays open: " + connectScreen);
+            Assert.That(connectScreen, Does.Contain("! the URL has no secret"), connectScreen);
+            Assert.That(addOpen, Is.True, "the Add host form stays open: " + addScreen);
+            Assert.That(addScreen, Does.Contain("! 'web 01' is not a host name"), addScreen);
+            Assert.That(File.Exists(hosts), Is.False, "nothing was written");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Test]
     [CancelAfter(60000)]
     public void File_connect_offers_recent_hosts_and_switches_to_the_relay_and_disconnect_comes_back()
     {
