@@ -4,7 +4,7 @@ namespace SysMedic.Bench.Fleet;
 
 /// <summary>
 /// The simulator's command line: <c>--hosts 100 --base-port 28000 --secret S --interval 2 --heavy 5 --processes 100
-/// --seed 1</c>. Host i listens on base-port + i and is named <c>sim000</c>, <c>sim001</c>, ...
+/// --seed 1 --phases clock</c>. Host i listens on base-port + i and is named <c>sim000</c>, <c>sim001</c>, ...
 /// </summary>
 public sealed record FleetOptions
 {
@@ -26,6 +26,12 @@ public sealed record FleetOptions
     /// <summary>Processes in a full snapshot (the relay sends at most 100).</summary>
     public int Processes { get; init; } = 100;
 
+    /// <summary>
+    /// How the hosts' pushes fall in the interval: <c>clock</c> (default), every host on wall-clock multiples of the
+    /// interval as relays push; <c>spread</c>, each host on a phase of its own, as relays did before.
+    /// </summary>
+    public string Phases { get; init; } = "clock";
+
     /// <summary>Seed of every host's walk (host i walks from seed + i), so two runs send the same figures.</summary>
     public int Seed { get; init; } = 1;
 
@@ -46,6 +52,7 @@ public sealed record FleetOptions
                 "--heavy" => options with { Heavy = Int(name, value, 0, 1000) },
                 "--processes" => options with { Processes = Int(name, value, 1, 2000) },
                 "--seed" => options with { Seed = Int(name, value, 0, int.MaxValue) },
+                "--phases" => options with { Phases = value is "clock" or "spread" ? value : throw new ArgumentException($"--phases must be clock or spread, not \"{value}\"") },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }

@@ -43,7 +43,7 @@ public sealed class FleetSimulator : IFleetEvents
         {
             RelayPort port = _ports[i];
             port.Listen(stopping);
-            _ = PushLoopAsync(port, interval * i / _ports.Count, interval, stopping);
+            _ = PushLoopAsync(port, _options.Phases == "spread" ? interval * i / _ports.Count : UntilNextMultiple(interval), interval, stopping);
         }
     }
 
@@ -129,6 +129,13 @@ public sealed class FleetSimulator : IFleetEvents
     private int HostsConnected() => _ports.Count(p => p.Clients > 0);
 
     private double Percentile(double p) => _delays[Math.Clamp((int)Math.Ceiling(p * _delays.Count) - 1, 0, _delays.Count - 1)];
+
+    // As the relay ticks: on the next wall-clock multiple of the interval.
+    private static TimeSpan UntilNextMultiple(TimeSpan interval)
+    {
+        long ms = (long)interval.TotalMilliseconds;
+        return TimeSpan.FromMilliseconds(ms - (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % ms));
+    }
 
     private static async Task PushLoopAsync(RelayPort port, TimeSpan phase, TimeSpan interval, CancellationToken stopping)
     {
