@@ -77,13 +77,18 @@ public sealed class FleetView : View
     {
         ArgumentNullException.ThrowIfNull(rows);
         _rows = rows;
-        Table.SetRows(rows);
 
         // Until the operator moves, the cursor stays on the top row: the worst host, whichever it is now, and the
         // screen shows the top of the list (the table would otherwise follow the first host read as it sorts down).
-        if (!_moved && Table.Shown.Count > 0 && Table.Rows.SelectedIndex != 0)
+        // The rows are formatted once either way.
+        if (!_moved && rows.Count > 0)
         {
+            Table.Rows.SetRows(rows);
             Table.Select(0);
+        }
+        else
+        {
+            Table.SetRows(rows);
         }
 
         UpdateBar();
