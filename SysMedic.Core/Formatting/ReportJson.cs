@@ -35,9 +35,12 @@ public static class ReportJson
         ],
     };
 
-    private static readonly JsonSerializerOptions Options = new(SysMedicJsonContext.Default.Options)
+    // The protocol's context already describes the snapshot: one description of these types in the binary, not two.
+    // Its options with indentation are the report's (snake_case, NaN and Infinity written as names).
+    private static readonly JsonSerializerOptions Options = new(ProtocolJsonContext.Default.Options)
     {
-        TypeInfoResolver = SysMedicJsonContext.Default.WithAddedModifier(KeepDocumented),
+        WriteIndented = true,
+        TypeInfoResolver = ProtocolJsonContext.Default.WithAddedModifier(KeepDocumented),
     };
 
     /// <summary>The report of <paramref name="snapshot"/>, indented.</summary>
