@@ -50,6 +50,8 @@ internal sealed class DoctorProcess : IDisposable
           excluded_users: []
         """;
 
+    private bool _disposed;
+
     public string Directory { get; }
 
     public string ConfigPath => Path.Combine(Directory, "config.yaml");
@@ -171,6 +173,14 @@ internal sealed class DoctorProcess : IDisposable
 
     public void Dispose()
     {
+        // Twice is once: a test that ends a process itself may still hold it in the list its teardown disposes, and a
+        // second Dispose throwing there would leave the processes after it running.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();
