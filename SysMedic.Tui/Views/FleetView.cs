@@ -15,7 +15,7 @@ namespace SysMedic.Tui.Views;
 public sealed class FleetView : View
 {
     private readonly TextBlock _bar;
-    private readonly TextField _filter;
+    private readonly FilterField _filter;
     private readonly Func<DateTimeOffset> _now;
     private IReadOnlyList<FleetRow> _rows = [];
     private string _notice = "";
@@ -28,7 +28,6 @@ public sealed class FleetView : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         _bar = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        _filter = new TextField { X = 8, Y = 0, Width = 24, Visible = false };
         Table = new SortedTable<FleetRow>(FleetColumns.All(_now), FleetColumns.Key, FleetColumns.Status, FleetColumns.ByName)
         {
             X = 0,
@@ -38,19 +37,10 @@ public sealed class FleetView : View
             Filter = r => FleetColumns.Matches(r, TextFilter),
             KeyPreview = HandleKey,
         };
+        _filter = new FilterField(_bar, Table, Table.Apply, UpdateBar);
         Add(_bar, _filter, Table);
         Table.RowOpened += (_, row) => HostOpened?.Invoke(this, row);
         Table.SortChanged += (_, _) => UpdateBar();
-        _filter.ValueChanged += (_, _) =>
-        {
-            TextFilter = _filter.Text ?? "";
-            Table.Apply();
-        };
-        _filter.Accepting += (_, e) =>
-        {
-            EndFilter(clear: false);
-            e.Handled = true;
-        };
         UpdateBar();
     }
 
@@ -64,7 +54,7 @@ public sealed class FleetView : View
     public SortedTable<FleetRow> Table { get; }
 
     /// <summary>The text filter; empty shows every host.</summary>
-    public string TextFilter { get; private set; } = "";
+    public string TextFilter => _filter.Filter;
 
     /// <summary>The line above the table.</summary>
     public string BarText => _bar.Content;
@@ -102,39 +92,13 @@ public sealed class FleetView : View
     }
 
     /// <summary>Opens the text filter and gives it the keyboard.</summary>
-    public void BeginFilter()
-    {
-        _filter.Visible = true;
-        _filter.Text = TextFilter;
-        _bar.Content = "Filter:";
-        _filter.SetFocus();
-    }
+    public void BeginFilter() => _filter.Begin();
 
     /// <summary>Closes the filter field; <paramref name="clear"/> also drops the text filter.</summary>
-    public void EndFilter(bool clear)
-    {
-        if (clear)
-        {
-            TextFilter = "";
-            Table.Apply();
-        }
-
-        _filter.Visible = false;
-        Table.SetFocus();
-        UpdateBar();
-    }
+    public void EndFilter(bool clear) => _filter.End(clear);
 
     /// <summary>Esc: closes the filter (and drops it); false when there was none.</summary>
-    public bool HandleEscape()
-    {
-        if (!_filter.Visible && TextFilter.Length == 0)
-        {
-            return false;
-        }
-
-        EndFilter(clear: true);
-        return true;
-    }
+    public bool HandleEscape() => _filter.HandleEscape();
 
     /// <summary>The screen's own keys: <c>/</c> filter, <c>a</c> alerts.</summary>
     public bool HandleKey(Key key)

@@ -1,4 +1,5 @@
 using SysMedic.Core.Alerts;
+using SysMedic.Core.Formatting;
 using SysMedic.Tui.Commands;
 using SysMedic.Tui.Connection;
 using SysMedic.Tui.State;
@@ -69,15 +70,7 @@ public sealed partial class MainWindow
             return;
         }
 
-        (string Note, string By)? resolution;
-        using (var dialog = new ResolveAlertDialog(open, AlertsCommand.LoginName()))
-        {
-            dialog.SetScheme(Theme.ToScheme());
-            app.Run(dialog);
-            resolution = dialog.Resolution;
-        }
-
-        if (resolution is not { } r)
+        if (AskResolution(app, open) is not { } r)
         {
             return;
         }
@@ -130,15 +123,7 @@ public sealed partial class MainWindow
             return;
         }
 
-        (string Note, string By)? resolution;
-        using (var dialog = new ResolveAlertDialog(alert, AlertsCommand.LoginName()))
-        {
-            dialog.SetScheme(Theme.ToScheme());
-            app.Run(dialog);
-            resolution = dialog.Resolution;
-        }
-
-        if (resolution is not { } r)
+        if (AskResolution(app, [alert]) is not { } r)
         {
             return;
         }
@@ -161,6 +146,23 @@ public sealed partial class MainWindow
             Alerts.SetNotice("not resolved: " + error);
             ShowModalLater(() => MessageBox.ErrorQuery(app, $"Resolve alert {alert.Id}", error, "_OK"));
         });
+    }
+
+    /// <summary>
+    /// The resolution form for <paramref name="alerts"/> (one note for all): the note and who resolved them, or null
+    /// when cancelled. <paramref name="host"/> names a fleet host in the title.
+    /// </summary>
+    private (string Note, string By)? AskResolution(Terminal.Gui.App.IApplication app, IReadOnlyList<Alert> alerts, string? host = null)
+    {
+        using var dialog = new ResolveAlertDialog(alerts, AlertsCommand.LoginName());
+        if (host is not null)
+        {
+            dialog.Title = $"{SafeText.ForTerminal(host)}: {dialog.Title}";
+        }
+
+        dialog.SetScheme(Theme.ToScheme());
+        app.Run(dialog);
+        return dialog.Resolution;
     }
 
     private void RefreshAlerts(bool force)

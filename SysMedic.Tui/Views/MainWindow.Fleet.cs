@@ -258,16 +258,7 @@ public sealed partial class MainWindow
             return;
         }
 
-        (string Note, string By)? resolution;
-        using (var dialog = new ResolveAlertDialog(alert, AlertsCommand.LoginName()))
-        {
-            dialog.Title = $"{SafeText.ForTerminal(target.Host)}: {dialog.Title}";
-            dialog.SetScheme(Theme.ToScheme());
-            app.Run(dialog);
-            resolution = dialog.Resolution;
-        }
-
-        if (resolution is not { } r)
+        if (AskResolution(app, [alert], target.Host) is not { } r)
         {
             return;
         }

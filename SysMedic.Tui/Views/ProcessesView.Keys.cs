@@ -15,16 +15,7 @@ public sealed partial class ProcessesView
     public Func<Key, bool>? ActionKey { get; set; }
 
     /// <summary>Esc: closes the filter field and drops the text filter; false when there was none.</summary>
-    public bool HandleEscape()
-    {
-        if (!_filter.Visible && TextFilter.Length == 0)
-        {
-            return false;
-        }
-
-        EndFilter(clear: true);
-        return true;
-    }
+    public bool HandleEscape() => _filter.HandleEscape();
 
     /// <summary>Runs the view's command for <paramref name="key"/>; false when it is not one of its keys.</summary>
     public bool HandleKey(Key key)
@@ -116,10 +107,5 @@ public sealed partial class ProcessesView
     private void WireKeys()
     {
         Table.KeyPreview = HandleKey;
-        _filter.Accepting += (_, e) =>
-        {
-            EndFilter(clear: false);
-            e.Handled = true;
-        };
     }
 }

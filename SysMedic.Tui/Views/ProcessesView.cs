@@ -18,7 +18,7 @@ public sealed partial class ProcessesView : View
 {
     private readonly TextBlock _meters;
     private readonly TextBlock _bar;
-    private readonly TextField _filter;
+    private readonly FilterField _filter;
     private readonly string? _fixedUser;
     private readonly ProcessTree _tree = new();
     private IReadOnlyList<ProcessUsage> _processes = [];
@@ -37,7 +37,6 @@ public sealed partial class ProcessesView : View
         // htop's meters above the list (per-CPU bars, memory, swap, tasks); a user's drill-down has its own charts.
         _meters = new TextBlock { X = 0, Y = 0, Width = Dim.Fill(), Height = 0, Visible = fixedUser is null };
         _bar = new TextBlock { X = 0, Y = Pos.Bottom(_meters), Width = Dim.Fill(), Height = 1 };
-        _filter = new TextField { X = 8, Y = Pos.Bottom(_meters), Width = 24, Visible = false };
         Table = new SortedTable<ProcessUsage>(ProcessColumns.Full, ProcessColumns.Key, ProcessColumns.FullCpu, ProcessColumns.ByPid)
         {
             X = 0,
@@ -46,6 +45,7 @@ public sealed partial class ProcessesView : View
             Height = Dim.Fill(),
             Filter = Matches,
         };
+        _filter = new FilterField(_bar, Table, Table.Apply, UpdateBar);
         Add(_meters, _bar, _filter, Table);
         ViewportChanged += (_, e) =>
         {
@@ -54,7 +54,6 @@ public sealed partial class ProcessesView : View
                 ShowMeters();
             }
         };
-        _filter.ValueChanged += (_, _) => ApplyFilter();
         Table.SortChanged += (_, _) => UpdateBar();
         WireKeys();
         UpdateBar();
@@ -64,7 +63,7 @@ public sealed partial class ProcessesView : View
     public SortedTable<ProcessUsage> Table { get; }
 
     /// <summary>The text filter; empty shows everything.</summary>
-    public string TextFilter { get; private set; } = "";
+    public string TextFilter => _filter.Filter;
 
     /// <summary>Only this user's processes are shown; null for everyone.</summary>
     public string? UserFilter { get; private set; }
@@ -129,27 +128,10 @@ public sealed partial class ProcessesView : View
     }
 
     /// <summary>Opens the text filter and gives it the keyboard.</summary>
-    public void BeginFilter()
-    {
-        _filter.Visible = true;
-        _filter.Text = TextFilter;
-        _bar.Content = "Filter:";
-        _filter.SetFocus();
-    }
+    public void BeginFilter() => _filter.Begin();
 
     /// <summary>Closes the filter field; <paramref name="clear"/> also drops the text filter.</summary>
-    public void EndFilter(bool clear)
-    {
-        if (clear)
-        {
-            TextFilter = "";
-            Table.Apply();
-        }
-
-        _filter.Visible = false;
-        Table.SetFocus();
-        UpdateBar();
-    }
+    public void EndFilter(bool clear) => _filter.End(clear);
 
     /// <summary>Shows only the selected process's user, or everyone again.</summary>
     public void ToggleUserFilter()
@@ -190,12 +172,6 @@ public sealed partial class ProcessesView : View
 
     private bool Matches(ProcessUsage p) =>
         (UserFilter is null || p.User == UserFilter) && ProcessColumns.Matches(p, TextFilter);
-
-    private void ApplyFilter()
-    {
-        TextFilter = _filter.Text ?? "";
-        Table.Apply();
-    }
 
     /// <summary>The meter lines above the table (empty in a user's drill-down).</summary>
     public string MetersText => _meters.Content;
